@@ -1,1 +1,19 @@
-export {};
+export { type CostOptions, type CostResult, cost } from './cost.js';
+export * from './errors/index.js';
+export * from './gateway/index.js';
+export { type ParsedModelString, parseModelString } from './model-string.js';
+export { getModelInfo, type ModelInfo, modelTableVersion } from './model-table.js';
+export {
+  type ChatChunkStream,
+  defaultCapabilities,
+  isProvider,
+  type Provider,
+  type ProviderCallOptions,
+  type ProviderCapabilities,
+} from './provider.js';
+export { attachRawJson, getRawJson, toJsonText } from './raw-json.js';
+export { maskSecret, redactSecrets } from './redact.js';
+export { isRecord, type JsonParseResult, safeParseJson } from './safe-json.js';
+export * from './schemas/index.js';
+export * from './sse/index.js';
+export * from './transport/index.js';

@@ -1,0 +1,209 @@
+import { cost } from '../cost.js';
+import { BadRequestError } from '../errors/error-classes.js';
+import type { Provider, ProviderCallOptions } from '../provider.js';
+import type { ChatRequest } from '../schemas/chat-request.js';
+import type { ChatChunk, ChatResponse } from '../schemas/chat-response.js';
+import type { EmbeddingRequest, EmbeddingResponse } from '../schemas/embedding.js';
+import type { Usage } from '../schemas/usage.js';
+import type { CallInfo, CallOutcome } from './call-info.js';
+import type { ModelDeployment, ResolvedDeployment } from './deployment.js';
+import { ModelCatalog } from './model-catalog.js';
+import { relayStream } from './relay-stream.js';
+
+export interface SwitchyardOptions {
+  providers: ReadonlyArray<Provider>;
+  /** Named models (config `model_list`); without them any `provider/model` string is accepted. */
+  models?: ReadonlyArray<ModelDeployment>;
+  /** Accept `provider/model` for unlisted models. Default: true without `models`, false with. */
+  allowUnlistedModels?: boolean;
+  /** Deadline of one call when the deployment sets none, in ms. Default 600 s (litellm's). */
+  defaultTimeoutMs?: number;
+  /** Called once per finished call, stream or not: the hook for spend, metrics and logs. */
+  onCall?: (info: CallInfo) => void;
+  /** Injected clock (ms). */
+  now?: () => number;
+}
+
+export interface CompletionOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Library-only overrides of the deployment's credentials and endpoint. */
+  apiKey?: string;
+  apiBase?: string;
+  headers?: Record<string, string>;
+  /** Receives this call's info (in addition to the gateway's `onCall`). */
+  onCall?: (info: CallInfo) => void;
+}
+
+export type StreamingChatRequest = ChatRequest & { stream: true };
+export type NonStreamingChatRequest = ChatRequest & { stream?: false | null };
+
+/** A streamed answer: iterate it for chunks; breaking out aborts the upstream request. */
+export type ChatStream = AsyncIterable<ChatChunk>;
+
+export interface Switchyard {
+  completion(request: StreamingChatRequest, options?: CompletionOptions): Promise<ChatStream>;
+  completion(request: NonStreamingChatRequest, options?: CompletionOptions): Promise<ChatResponse>;
+  completion(request: ChatRequest, options?: CompletionOptions): Promise<ChatResponse | ChatStream>;
+  embedding(request: EmbeddingRequest, options?: CompletionOptions): Promise<EmbeddingResponse>;
+  /** Public model names with the provider of their first deployment. */
+  models(): Array<{ id: string; provider: string }>;
+  /** Throws NotFoundError for an unknown model. */
+  resolve(model: string): ResolvedDeployment;
+  provider(id: string): Provider | undefined;
+  close(): Promise<void>;
+}
+
+/** Builds a gateway from provider instances and (optionally) a model list. */
+export function createSwitchyard(options: SwitchyardOptions): Switchyard {
+  const providers = new Map<string, Provider>();
+  for (const provider of options.providers) providers.set(provider.id, provider);
+  const deployments = options.models ?? [];
+  for (const deployment of deployments) {
+    if (!providers.has(deployment.provider)) {
+      throw new BadRequestError({
+        message: `Model "${deployment.modelName}" uses provider "${deployment.provider}", which is not registered (registered: ${[...providers.keys()].join(', ') || 'none'})`,
+        code: 'unknown_provider',
+      });
+    }
+  }
+  const catalog = new ModelCatalog({
+    deployments,
+    providerIds: new Set(providers.keys()),
+    allowUnlisted: options.allowUnlistedModels ?? deployments.length === 0,
+  });
+  const now = options.now ?? Date.now;
+
+  function target(model: string) {
+    const resolved = catalog.resolve(model);
+    return { resolved, provider: providers.get(resolved.deployment.provider)! };
+  }
+
+  function callOptions(resolved: ResolvedDeployment, call: CompletionOptions): ProviderCallOptions {
+    const { deployment } = resolved;
+    const out: ProviderCallOptions = { model: resolved.model };
+    const apiKey = call.apiKey ?? deployment.apiKey;
+    const apiBase = call.apiBase ?? deployment.apiBase;
+    if (apiKey !== undefined) out.apiKey = apiKey;
+    if (apiBase !== undefined) out.apiBase = apiBase;
+    if (deployment.apiVersion !== undefined) out.apiVersion = deployment.apiVersion;
+    if (deployment.headers || call.headers) out.headers = { ...deployment.headers, ...call.headers };
+    out.timeoutMs = call.timeoutMs ?? deployment.timeoutMs ?? options.defaultTimeoutMs ?? 600_000;
+    if (call.signal) out.signal = call.signal;
+    if (deployment.params) out.params = deployment.params;
+    return out;
+  }
+
+  function report(
+    call: CompletionOptions,
+    base: Omit<CallInfo, 'outcome' | 'durationMs' | 'cost'>,
+    outcome: CallOutcome,
+    usage: Usage | undefined,
+    error?: unknown,
+  ): void {
+    if (!options.onCall && !call.onCall) return;
+    const info: CallInfo = { ...base, outcome, durationMs: now() - base.startedAt };
+    if (usage) {
+      info.usage = usage;
+      const priced = cost(usage, base.model, {
+        provider: base.provider,
+        prices: base.deployment.modelInfo ?? {},
+      });
+      if (priced.known) info.cost = priced.total;
+      else info.costUnknownReason = priced.reason;
+    }
+    if (error !== undefined) info.error = error;
+    options.onCall?.(info);
+    call.onCall?.(info);
+  }
+
+  async function completion(
+    request: ChatRequest,
+    call: CompletionOptions = {},
+  ): Promise<ChatResponse | ChatStream> {
+    const { resolved, provider } = target(request.model);
+    const base = {
+      requestedModel: request.model,
+      deployment: resolved.deployment,
+      provider: provider.id,
+      model: resolved.model,
+      stream: request.stream === true,
+      startedAt: now(),
+    };
+    const providerOptions = callOptions(resolved, call);
+    const upstream: ChatRequest = { ...request, model: resolved.model };
+    try {
+      if (request.stream === true) {
+        const wantsUsage = request.stream_options?.include_usage === true;
+        if (provider.capabilities.streamUsage) {
+          upstream.stream_options = { ...request.stream_options, include_usage: true };
+        }
+        const source = await provider.stream(upstream, providerOptions);
+        return relayStream(source, wantsUsage, (result) =>
+          report(call, base, result.outcome, result.usage, result.error),
+        );
+      }
+      const response = await provider.chat(upstream, providerOptions);
+      report(call, base, 'success', response.usage ?? undefined);
+      return response;
+    } catch (error) {
+      report(call, base, call.signal?.aborted ? 'aborted' : 'error', undefined, error);
+      throw error;
+    }
+  }
+
+  async function embedding(
+    request: EmbeddingRequest,
+    call: CompletionOptions = {},
+  ): Promise<EmbeddingResponse> {
+    const { resolved, provider } = target(request.model);
+    if (!provider.embed || !provider.capabilities.embeddings) {
+      throw new BadRequestError({
+        message: `Provider "${provider.id}" does not support embeddings (model "${request.model}")`,
+        param: 'model',
+        code: 'unsupported_operation',
+      });
+    }
+    const base = {
+      requestedModel: request.model,
+      deployment: resolved.deployment,
+      provider: provider.id,
+      model: resolved.model,
+      stream: false,
+      startedAt: now(),
+    };
+    try {
+      const response = await provider.embed(
+        { ...request, model: resolved.model },
+        callOptions(resolved, call),
+      );
+      const usage = response.usage
+        ? {
+            prompt_tokens: response.usage.prompt_tokens,
+            completion_tokens: 0,
+            total_tokens: response.usage.total_tokens,
+          }
+        : undefined;
+      report(call, base, 'success', usage);
+      return response;
+    } catch (error) {
+      report(call, base, call.signal?.aborted ? 'aborted' : 'error', undefined, error);
+      throw error;
+    }
+  }
+
+  return {
+    completion: completion as Switchyard['completion'],
+    embedding,
+    models: () =>
+      catalog.names().map((id) => ({
+        id,
+        provider: catalog.deploymentsOf(id)[0]?.provider ?? id.split('/')[0] ?? 'switchyard',
+      })),
+    resolve: (model) => catalog.resolve(model),
+    provider: (id) => providers.get(id),
+    close: async () => {
+      await Promise.all([...providers.values()].map((provider) => provider.close?.()));
+    },
+  };
+}

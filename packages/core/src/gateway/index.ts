@@ -1,0 +1,12 @@
+export type { CallInfo, CallOutcome } from './call-info.js';
+export {
+  type ChatStream,
+  type CompletionOptions,
+  createSwitchyard,
+  type NonStreamingChatRequest,
+  type StreamingChatRequest,
+  type Switchyard,
+  type SwitchyardOptions,
+} from './create-switchyard.js';
+export type { ModelDeployment, ResolvedDeployment } from './deployment.js';
+export { ModelCatalog } from './model-catalog.js';

@@ -1,0 +1,81 @@
+import type { ChatRequest } from './schemas/chat-request.js';
+import type { ChatChunk, ChatResponse } from './schemas/chat-response.js';
+import type { EmbeddingRequest, EmbeddingResponse } from './schemas/embedding.js';
+
+/** What a provider can do; data the gateway and proxy read instead of branching on provider ids. */
+export interface ProviderCapabilities {
+  chat: boolean;
+  stream: boolean;
+  embeddings: boolean;
+  tools: boolean;
+  vision: boolean;
+  jsonSchema: boolean;
+  /** The provider reports usage at the end of a stream when asked (`stream_options.include_usage`). */
+  streamUsage: boolean;
+}
+
+/**
+ * Per-call settings: the deployment's credentials and endpoint (litellm_params) plus the call's
+ * cancellation. Providers read their own extra params from `params`.
+ */
+export interface ProviderCallOptions {
+  /** The upstream model id, without the provider prefix (e.g. `gpt-4o`). */
+  model: string;
+  apiKey?: string;
+  apiBase?: string;
+  apiVersion?: string;
+  /** Extra headers sent upstream. */
+  headers?: Record<string, string>;
+  /** Total deadline for the call (a stream included), in ms. */
+  timeoutMs?: number;
+  /** Cancelled when the caller goes away; reaches the upstream socket. */
+  signal?: AbortSignal;
+  /** Every other deployment parameter (organization, provider-specific settings). */
+  params?: Readonly<Record<string, unknown>>;
+}
+
+/** A stream of canonical chunks; breaking out of the loop aborts the upstream request. */
+export type ChatChunkStream = AsyncIterable<ChatChunk>;
+
+/**
+ * A provider adapter: translates the canonical (OpenAI Chat Completions) request to one upstream
+ * API and back. Written outside the repo, it is an ordinary package exporting an object of this
+ * shape.
+ */
+export interface Provider {
+  /** The prefix in model strings (`openai` in `openai/gpt-4o`). */
+  readonly id: string;
+  readonly capabilities: ProviderCapabilities;
+  chat(request: ChatRequest, options: ProviderCallOptions): Promise<ChatResponse>;
+  /**
+   * Resolves once the upstream accepted the request (errors before the first chunk reject here,
+   * so callers can still retry or fall back); errors after that travel in the stream.
+   */
+  stream(request: ChatRequest, options: ProviderCallOptions): Promise<ChatChunkStream>;
+  embed?(request: EmbeddingRequest, options: ProviderCallOptions): Promise<EmbeddingResponse>;
+  /** Releases pooled connections. */
+  close?(): Promise<void>;
+}
+
+export const defaultCapabilities: ProviderCapabilities = {
+  chat: true,
+  stream: true,
+  embeddings: false,
+  tools: false,
+  vision: false,
+  jsonSchema: false,
+  streamUsage: false,
+};
+
+/** Checks that a value (e.g. a dynamically imported custom provider) has the Provider shape. */
+export function isProvider(value: unknown): value is Provider {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Provider>;
+  return (
+    typeof candidate.id === 'string' &&
+    typeof candidate.chat === 'function' &&
+    typeof candidate.stream === 'function' &&
+    typeof candidate.capabilities === 'object' &&
+    candidate.capabilities !== null
+  );
+}

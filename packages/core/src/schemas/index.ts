@@ -1,0 +1,5 @@
+export * from './chat-request.js';
+export * from './chat-response.js';
+export * from './embedding.js';
+export * from './usage.js';
+export { formatIssuePath, formatIssues, parseRequest } from './validation.js';

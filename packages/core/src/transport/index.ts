@@ -1,0 +1,9 @@
+export { Deadline } from './deadline.js';
+export {
+  createHttpTransport,
+  type HttpTransport,
+  type HttpTransportOptions,
+  type TransportRequest,
+  type TransportResponse,
+} from './http-transport.js';
+export { mapTransportError } from './map-transport-error.js';
