@@ -1,0 +1,180 @@
+import {
+  AuthenticationError,
+  attachRawJson,
+  BadGatewayError,
+  type ChatChunkStream,
+  type ChatRequest,
+  type ChatResponse,
+  createHttpTransport,
+  defaultCapabilities,
+  type EmbeddingRequest,
+  type EmbeddingResponse,
+  type HttpTransport,
+  isRecord,
+  type Provider,
+  type ProviderCallOptions,
+  type ProviderCapabilities,
+  safeParseJson,
+  type TransportResponse,
+} from '@switchyard/core';
+import { openAIError } from './openai-error.js';
+import { parseOpenAIStream } from './parse-openai-stream.js';
+import { prepareOpenAIChatBody } from './prepare-openai-request.js';
+
+export interface OpenAICompatibleSettings {
+  /** Provider id, the prefix in model strings (`openai`, `groq`, …). */
+  id: string;
+  /** Default base URL, including the version path (`https://api.openai.com/v1`). */
+  baseURL: string;
+  /** Default API key; otherwise read from `apiKeyEnvVar` at call time. */
+  apiKey?: string;
+  apiKeyEnvVar?: string;
+  /** Whether calls to this base URL need a key; those without one fail before reaching the network. */
+  requiresApiKey?: (baseURL: string) => boolean;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  capabilities?: Partial<ProviderCapabilities>;
+  /** Injected HTTP transport; by default one keep-alive pool per origin, created on first use. */
+  transport?: HttpTransport;
+  /** Environment read for the API key (default `process.env`). */
+  env?: Record<string, string | undefined>;
+}
+
+const maxErrorBody = 1024 * 1024;
+const trailingSlashes = /\/+$/;
+
+/** A provider for any API that speaks OpenAI's chat completions and embeddings wire format. */
+export function createOpenAICompatible(settings: OpenAICompatibleSettings): Provider {
+  let transport = settings.transport;
+  const getTransport = () => {
+    transport ??= createHttpTransport();
+    return transport;
+  };
+  const capabilities: ProviderCapabilities = {
+    ...defaultCapabilities,
+    embeddings: true,
+    tools: true,
+    vision: true,
+    jsonSchema: true,
+    streamUsage: true,
+    ...settings.capabilities,
+  };
+
+  function apiKeyFor(options: ProviderCallOptions, base: string): string | undefined {
+    const env = settings.env ?? process.env;
+    const key =
+      options.apiKey ?? settings.apiKey ?? (settings.apiKeyEnvVar ? env[settings.apiKeyEnvVar] : undefined);
+    if (!key && settings.requiresApiKey?.(base)) {
+      throw new AuthenticationError({
+        message: `No API key for ${settings.id}: set api_key on the deployment${settings.apiKeyEnvVar ? ` or the ${settings.apiKeyEnvVar} environment variable` : ''}`,
+        provider: settings.id,
+        model: options.model,
+      });
+    }
+    return key || undefined;
+  }
+
+  async function post(path: string, body: object, options: ProviderCallOptions, stream: boolean) {
+    const base = (options.apiBase ?? settings.baseURL).replace(trailingSlashes, '');
+    const apiKey = apiKeyFor(options, base);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: stream ? 'text/event-stream' : 'application/json',
+      ...settings.headers,
+      ...options.headers,
+    };
+    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+    const organization = options.params?.organization;
+    if (typeof organization === 'string') headers['openai-organization'] = organization;
+    const response = await getTransport().request({
+      url: `${base}${path}`,
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    });
+    if (response.status >= 200 && response.status < 300) return { response, apiKey };
+    const text = await response.text(maxErrorBody).catch(() => '');
+    throw openAIError({
+      provider: settings.id,
+      model: options.model,
+      status: response.status,
+      headers: response.headers,
+      body: text,
+      secrets: [apiKey],
+    });
+  }
+
+  async function readJson<T extends object>(
+    response: TransportResponse,
+    what: string,
+    model: string,
+  ): Promise<T> {
+    const text = await response.text();
+    const parsed = safeParseJson(text);
+    if (!parsed.ok || !isRecord(parsed.value)) {
+      throw new BadGatewayError({
+        message: `${settings.id} sent a ${what} that is not valid JSON`,
+        provider: settings.id,
+        model,
+        code: 'invalid_upstream_response',
+      });
+    }
+    return attachRawJson(parsed.value as T, text);
+  }
+
+  return {
+    id: settings.id,
+    capabilities,
+    async chat(request: ChatRequest, options: ProviderCallOptions): Promise<ChatResponse> {
+      const { response } = await post('/chat/completions', prepareOpenAIChatBody(request), options, false);
+      const body = await readJson<ChatResponse>(response, 'response', options.model);
+      if (!Array.isArray(body.choices)) {
+        throw new BadGatewayError({
+          message: `${settings.id} sent a response without choices`,
+          provider: settings.id,
+          model: options.model,
+          code: 'invalid_upstream_response',
+        });
+      }
+      return body;
+    },
+    async stream(request: ChatRequest, options: ProviderCallOptions): Promise<ChatChunkStream> {
+      const { response, apiKey } = await post(
+        '/chat/completions',
+        prepareOpenAIChatBody(request),
+        options,
+        true,
+      );
+      return parseOpenAIStream(response.body, {
+        provider: settings.id,
+        toError: (body) =>
+          openAIError({
+            provider: settings.id,
+            model: options.model,
+            status: 500,
+            headers: {},
+            body,
+            secrets: [apiKey],
+          }),
+      });
+    },
+    async embed(request: EmbeddingRequest, options: ProviderCallOptions): Promise<EmbeddingResponse> {
+      const { response } = await post('/embeddings', request, options, false);
+      const body = await readJson<EmbeddingResponse>(response, 'embedding response', options.model);
+      if (!Array.isArray(body.data)) {
+        throw new BadGatewayError({
+          message: `${settings.id} sent an embedding response without data`,
+          provider: settings.id,
+          model: options.model,
+          code: 'invalid_upstream_response',
+        });
+      }
+      return body;
+    },
+    async close() {
+      if (transport && !settings.transport) await transport.close();
+    },
+  };
+}
