@@ -1,1 +1,2 @@
-export {};
+export { type CliArgs, CliUsageError, parseCliArgs, usage } from './cli-args.js';
+export { type CliIo, main } from './main.js';

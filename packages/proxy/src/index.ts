@@ -1,1 +1,21 @@
-export {};
+export * from './config/index.js';
+export { createProxyApp, type ProxyAppOptions } from './create-proxy-app.js';
+export { deploymentsFromConfig } from './deployments-from-config.js';
+export { type OpenAIErrorBody, renderOpenAIError } from './http/openai-error-body.js';
+export { loadCustomProviders } from './load-custom-providers.js';
+export {
+  createLogger,
+  type LogFields,
+  type Logger,
+  type LoggerOptions,
+  type LogLevel,
+  silentLogger,
+} from './logger.js';
+export { type AuthContext, type AuthOptions, auth, extractApiKey } from './middleware/auth/index.js';
+export type { ProxyEnv } from './proxy-env.js';
+export {
+  type MasterKeySource,
+  type RunningProxy,
+  type StartProxyOptions,
+  startProxy,
+} from './start-proxy.js';

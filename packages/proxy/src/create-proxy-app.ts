@@ -1,0 +1,85 @@
+import { NotFoundError, PayloadTooLargeError, type Switchyard, SwitchyardError } from '@switchyard/core';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { renderOpenAIError } from './http/openai-error-body.js';
+import { type Logger, silentLogger } from './logger.js';
+import { auth } from './middleware/auth/index.js';
+import type { ProxyEnv, ProxyServices } from './proxy-env.js';
+import { chatCompletionsRoutes } from './routes/chat-completions.js';
+import { embeddingsRoutes } from './routes/embeddings.js';
+import { healthPaths, healthRoutes } from './routes/health.js';
+import { modelsRoutes } from './routes/models.js';
+
+export interface ProxyAppOptions {
+  gateway: Switchyard;
+  /** Required: every route but the health probes needs it. */
+  masterKey: string;
+  /** Largest request body accepted. Default 32 MiB. */
+  maxRequestBytes?: number;
+  allowClientSideCredentials?: boolean;
+  logger?: Logger;
+  version?: string;
+  now?: () => number;
+}
+
+/** The proxy as a Hono app: request id, body limit, auth, routes, errors in OpenAI's shape. */
+export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
+  if (!options.masterKey) throw new Error('createProxyApp needs a masterKey');
+  const logger = options.logger ?? silentLogger;
+  const services: ProxyServices = {
+    gateway: options.gateway,
+    logger,
+    allowClientSideCredentials: options.allowClientSideCredentials ?? false,
+  };
+  const maxBytes = options.maxRequestBytes ?? 32 * 1024 * 1024;
+  const secrets = [options.masterKey];
+  const app = new Hono<ProxyEnv>();
+
+  // Echoes a client's X-Request-Id when it is a plain token of at most 128 characters.
+  app.use(requestId({ limitLength: 128 }));
+  app.use(
+    bodyLimit({
+      maxSize: maxBytes,
+      onError: () => {
+        throw new PayloadTooLargeError({
+          message: `The request body is larger than the limit of ${maxBytes} bytes.`,
+        });
+      },
+    }),
+  );
+  app.use(auth({ masterKey: options.masterKey, publicPaths: healthPaths }));
+
+  healthRoutes(app, options.version ?? '0.0.0');
+  chatCompletionsRoutes(app, services);
+  embeddingsRoutes(app, services);
+  modelsRoutes(app, services, (options.now ?? Date.now)());
+
+  app.notFound(() => {
+    throw new NotFoundError({ message: 'Route not found.', code: 'route_not_found' });
+  });
+  app.onError((error, c) => {
+    const known = SwitchyardError.isInstance(error) ? error : fromHono(error);
+    if (!known || known.status >= 500) {
+      logger.error('request failed', {
+        requestId: c.get('requestId'),
+        path: c.req.path,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        ...(known?.provider ? { provider: known.provider } : {}),
+      });
+    }
+    const rendered = renderOpenAIError(known ?? error, secrets);
+    return c.json(rendered.body, rendered.status as 500, rendered.headers);
+  });
+  return app;
+}
+
+function fromHono(error: unknown): SwitchyardError | undefined {
+  if (!(error instanceof HTTPException)) return undefined;
+  return new SwitchyardError({
+    message: error.message || 'Bad request',
+    status: error.status,
+    type: error.status >= 500 ? 'server_error' : 'invalid_request_error',
+  });
+}

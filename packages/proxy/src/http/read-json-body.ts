@@ -1,0 +1,24 @@
+import { BadRequestError, isRecord, safeParseJson } from '@switchyard/core';
+import type { Context } from 'hono';
+
+/** Reads the body as a JSON object; anything else is a 400 in the API's error shape. */
+export async function readJsonBody(c: Context): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  if (text.trim() === '') {
+    throw new BadRequestError({
+      message: 'The request body is empty; send a JSON object.',
+      code: 'invalid_json',
+    });
+  }
+  const parsed = safeParseJson(text);
+  if (!parsed.ok) {
+    throw new BadRequestError({
+      message: `The request body is not valid JSON: ${parsed.error.message}`,
+      code: 'invalid_json',
+    });
+  }
+  if (!isRecord(parsed.value)) {
+    throw new BadRequestError({ message: 'The request body must be a JSON object.', code: 'invalid_json' });
+  }
+  return parsed.value;
+}

@@ -1,0 +1,16 @@
+import type { Switchyard } from '@switchyard/core';
+import type { Logger } from './logger.js';
+import type { AuthVariables } from './middleware/auth/index.js';
+
+/** Typed context of every route: `c.get('auth')`, `c.get('requestId')`. */
+export interface ProxyEnv {
+  Variables: AuthVariables & { requestId: string };
+}
+
+/** What routes need from the app, passed explicitly instead of looked up through the context. */
+export interface ProxyServices {
+  gateway: Switchyard;
+  logger: Logger;
+  /** Let clients send api_key / api_base in the body (litellm's allow_client_side_credentials). */
+  allowClientSideCredentials: boolean;
+}

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { createSwitchyard, type Provider, type Switchyard } from '@switchyard/core';
+import type { LoadedConfig } from './config/index.js';
+import { createProxyApp } from './create-proxy-app.js';
+import { deploymentsFromConfig } from './deployments-from-config.js';
+import { loadCustomProviders } from './load-custom-providers.js';
+import { createLogger, type Logger } from './logger.js';
+
+export interface StartProxyOptions {
+  config: LoadedConfig;
+  /** First-party providers registered by the app; custom ones come from the config. */
+  providers: ReadonlyArray<Provider>;
+  port?: number;
+  host?: string;
+  /** Environment for the master key fallbacks (default process.env). */
+  env?: Record<string, string | undefined>;
+  logger?: Logger;
+  version?: string;
+}
+
+export type MasterKeySource = 'config' | 'environment' | 'generated';
+
+export interface RunningProxy {
+  url: string;
+  port: number;
+  host: string;
+  masterKey: string;
+  masterKeySource: MasterKeySource;
+  gateway: Switchyard;
+  close(): Promise<void>;
+}
+
+/** Builds the gateway from a loaded config and serves the proxy over HTTP. */
+export async function startProxy(options: StartProxyOptions): Promise<RunningProxy> {
+  const { config, source } = options.config;
+  const env = options.env ?? process.env;
+  const custom = await loadCustomProviders(config.litellm_settings?.custom_provider_map ?? [], {
+    baseDir: path.dirname(path.resolve(source)),
+    source,
+  });
+  const providers = registry([...options.providers, ...custom]);
+  const models = deploymentsFromConfig(config, new Set(providers.keys()), source);
+  const { masterKey, masterKeySource } = resolveMasterKey(config.general_settings?.master_key, env);
+  const logger =
+    options.logger ??
+    createLogger({
+      json: config.litellm_settings?.json_logs === true,
+      secrets: [masterKey, ...models.map((model) => model.apiKey)],
+    });
+  const gateway = createSwitchyard({ providers: [...providers.values()], models });
+  const sizeMb = config.general_settings?.max_request_size_mb;
+  const app = createProxyApp({
+    gateway,
+    masterKey,
+    logger,
+    allowClientSideCredentials: config.general_settings?.allow_client_side_credentials === true,
+    ...(sizeMb !== undefined ? { maxRequestBytes: Math.round(sizeMb * 1024 * 1024) } : {}),
+    ...(options.version ? { version: options.version } : {}),
+  });
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: options.port ?? 4000, hostname: host }, () =>
+      resolve(started),
+    );
+    started.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    host,
+    masterKey,
+    masterKeySource,
+    gateway,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await gateway.close();
+    },
+  };
+}
+
+/** Provider ids to providers; custom providers come last and may replace a first-party one. */
+function registry(providers: ReadonlyArray<Provider>): Map<string, Provider> {
+  return new Map(providers.map((provider) => [provider.id, provider]));
+}
+
+function resolveMasterKey(
+  configured: string | undefined,
+  env: Record<string, string | undefined>,
+): { masterKey: string; masterKeySource: MasterKeySource } {
+  if (configured) return { masterKey: configured, masterKeySource: 'config' };
+  const fromEnv = env.SWITCHYARD_MASTER_KEY || env.LITELLM_MASTER_KEY;
+  if (fromEnv) return { masterKey: fromEnv, masterKeySource: 'environment' };
+  return { masterKey: `sk-${randomBytes(24).toString('base64url')}`, masterKeySource: 'generated' };
+}

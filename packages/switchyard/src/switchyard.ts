@@ -1,0 +1,64 @@
+import {
+  type ChatRequest,
+  type ChatResponse,
+  type ChatStream,
+  type CompletionOptions,
+  createSwitchyard as createCoreSwitchyard,
+  type EmbeddingRequest,
+  type EmbeddingResponse,
+  type NonStreamingChatRequest,
+  type StreamingChatRequest,
+  type Switchyard,
+  type SwitchyardOptions,
+} from '@switchyard/core';
+import { createDefaultProviders } from './default-providers.js';
+
+export type BatteriesSwitchyardOptions = Omit<SwitchyardOptions, 'providers'> & {
+  /** Defaults to every first-party provider; extra ones (your own) are added to them. */
+  providers?: SwitchyardOptions['providers'];
+  extraProviders?: SwitchyardOptions['providers'];
+};
+
+/** A gateway with every first-party provider registered (plus any you pass). */
+export function createSwitchyard(options: BatteriesSwitchyardOptions = {}): Switchyard {
+  const providers = [...(options.providers ?? createDefaultProviders()), ...(options.extraProviders ?? [])];
+  return createCoreSwitchyard({ ...options, providers });
+}
+
+let defaultGateway: Switchyard | undefined;
+
+function gateway(): Switchyard {
+  defaultGateway ??= createSwitchyard();
+  return defaultGateway;
+}
+
+/**
+ * Chat completion through the default gateway: `completion({ model: 'openai/gpt-4o', messages })`.
+ * With `stream: true` it resolves to an async iterable of chunks.
+ */
+export function completion(request: StreamingChatRequest, options?: CompletionOptions): Promise<ChatStream>;
+export function completion(
+  request: NonStreamingChatRequest,
+  options?: CompletionOptions,
+): Promise<ChatResponse>;
+export function completion(
+  request: ChatRequest,
+  options?: CompletionOptions,
+): Promise<ChatResponse | ChatStream> {
+  return gateway().completion(request, options);
+}
+
+/** Embeddings through the default gateway: `embedding({ model: 'openai/text-embedding-3-small', input })`. */
+export function embedding(
+  request: EmbeddingRequest,
+  options?: CompletionOptions,
+): Promise<EmbeddingResponse> {
+  return gateway().embedding(request, options);
+}
+
+/** Closes the default gateway's connection pools (lets a script exit promptly). */
+export async function closeDefaultGateway(): Promise<void> {
+  const current = defaultGateway;
+  defaultGateway = undefined;
+  await current?.close();
+}
