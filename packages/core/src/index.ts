@@ -2,7 +2,17 @@ export { type CostOptions, type CostResult, cost } from './cost.js';
 export * from './errors/index.js';
 export * from './gateway/index.js';
 export { type ParsedModelString, parseModelString } from './model-string.js';
-export { getModelInfo, type ModelInfo, modelTableVersion } from './model-table.js';
+export {
+  getModelInfo,
+  listModelInfo,
+  type ModelCapabilities,
+  type ModelInfo,
+  type ModelMode,
+  type ModelPrices,
+  type ModelPriceTier,
+  type ModelTableVersion,
+  modelTableVersion,
+} from './model-table.js';
 export {
   type ChatChunkStream,
   defaultCapabilities,
