@@ -1,0 +1,52 @@
+import { createMock } from '@switchyard/mock';
+import { createOpenAI } from '@switchyard/openai';
+import { type MockUpstream, startMockUpstream } from '@switchyard-tooling/mock-upstream';
+import { createLogger, parseConfig, type RunningProxy, startProxy } from '../src/index.js';
+
+export const masterKey = 'sk-test-master-key-0123456789';
+export const upstreamKey = 'sk-upstream-secret-abcdef123456';
+
+export interface TestProxy {
+  proxy: RunningProxy;
+  upstream: MockUpstream;
+  /** Every line the proxy logged. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** A mock OpenAI upstream plus a proxy whose config routes to it, both on free ports. */
+export async function startTestProxy(extraYaml = ''): Promise<TestProxy> {
+  const upstream = await startMockUpstream({ apiKeys: [upstreamKey] });
+  const yaml = `
+model_list:
+  - model_name: gpt-test
+    litellm_params:
+      model: openai/gpt-4o-mini-2024-07-18
+      api_base: ${upstream.url}/v1
+      api_key: os.environ/TEST_UPSTREAM_KEY
+  - model_name: embed-test
+    litellm_params:
+      model: openai/text-embedding-3-small
+      api_base: ${upstream.url}/v1
+      api_key: os.environ/TEST_UPSTREAM_KEY
+  - model_name: local
+    litellm_params:
+      model: mock/local-model
+general_settings:
+  master_key: ${masterKey}
+${extraYaml}`;
+  const config = parseConfig(yaml, { env: { TEST_UPSTREAM_KEY: upstreamKey }, source: 'test-config.yaml' });
+  const logs: string[] = [];
+  // The logger is given no secrets to scrub, so the tests see whether any reach it unredacted.
+  const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
+  const proxy = await startProxy({ config, providers: [createOpenAI(), createMock()], port: 0, logger });
+  return {
+    proxy,
+    upstream,
+    logs,
+    async close() {
+      await proxy.close();
+      await upstream.close();
+    },
+  };
+}
