@@ -1,1 +1,1 @@
-export {};
+export { createMock, type MockSettings, mock } from './mock-provider.js';
