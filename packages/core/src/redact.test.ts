@@ -8,7 +8,8 @@ describe('redactSecrets', () => {
     );
   });
   it('masks strings shaped like provider keys and bearer tokens', () => {
-    const text = 'Incorrect API key provided: sk-proj-ABCDEFGHIJKLMNOPQRSTUVWX; header Bearer abcdefghijklmnop';
+    const text =
+      'Incorrect API key provided: sk-proj-ABCDEFGHIJKLMNOPQRSTUVWX; header Bearer abcdefghijklmnop';
     const out = redactSecrets(text);
     expect(out).not.toContain('ABCDEFGHIJKLMNOPQRSTUVWX');
     expect(out).not.toContain('abcdefghijklmnop');

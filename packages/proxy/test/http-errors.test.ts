@@ -12,7 +12,11 @@ beforeEach(() => setup.upstream.reset());
 
 async function post(path: string, body: string, headers: Record<string, string> = auth) {
   const response = await fetch(`${setup.proxy.url}${path}`, { method: 'POST', headers, body });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as { error: Record<string, unknown> } };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as { error: Record<string, unknown> },
+  };
 }
 
 function expectOpenAIError(body: { error: Record<string, unknown> }) {
@@ -29,7 +33,10 @@ describe('bad input gets a clear OpenAI-shaped error and the server keeps servin
   });
 
   it('a schema violation is a 400 naming the field', async () => {
-    const result = await post('/v1/chat/completions', JSON.stringify({ model: 'gpt-test', messages: [{ role: 'user', content: 3 }] }));
+    const result = await post(
+      '/v1/chat/completions',
+      JSON.stringify({ model: 'gpt-test', messages: [{ role: 'user', content: 3 }] }),
+    );
     expect(result.status).toBe(400);
     expectOpenAIError(result.body);
     expect(result.body.error.param).toBe('messages[0].content');
@@ -37,7 +44,10 @@ describe('bad input gets a clear OpenAI-shaped error and the server keeps servin
   });
 
   it('out-of-range parameters are refused before reaching upstream', async () => {
-    const result = await post('/v1/chat/completions', JSON.stringify({ model: 'gpt-test', temperature: 5, messages: [{ role: 'user', content: 'x' }] }));
+    const result = await post(
+      '/v1/chat/completions',
+      JSON.stringify({ model: 'gpt-test', temperature: 5, messages: [{ role: 'user', content: 'x' }] }),
+    );
     expect(result.status).toBe(400);
     expect(result.body.error.param).toBe('temperature');
     expect(setup.upstream.requests).toHaveLength(0);
@@ -54,7 +64,10 @@ describe('bad input gets a clear OpenAI-shaped error and the server keeps servin
   });
 
   it('a body over the size limit is a 413', async () => {
-    const big = JSON.stringify({ model: 'gpt-test', messages: [{ role: 'user', content: 'x'.repeat(20_000) }] });
+    const big = JSON.stringify({
+      model: 'gpt-test',
+      messages: [{ role: 'user', content: 'x'.repeat(20_000) }],
+    });
     const result = await post('/v1/chat/completions', big);
     expect(result.status).toBe(413);
     expectOpenAIError(result.body);
@@ -63,7 +76,11 @@ describe('bad input gets a clear OpenAI-shaped error and the server keeps servin
   it('client-supplied upstream URLs and keys are refused unless an admin allows them', async () => {
     const result = await post(
       '/v1/chat/completions',
-      JSON.stringify({ model: 'gpt-test', api_base: 'http://169.254.169.254/latest', messages: [{ role: 'user', content: 'x' }] }),
+      JSON.stringify({
+        model: 'gpt-test',
+        api_base: 'http://169.254.169.254/latest',
+        messages: [{ role: 'user', content: 'x' }],
+      }),
     );
     expect(result.status).toBe(400);
     expect(result.body.error.param).toBe('api_base');
@@ -78,11 +95,17 @@ describe('bad input gets a clear OpenAI-shaped error and the server keeps servin
 
   it('an upstream that cannot be reached or answers garbage is a 5xx with a reason', async () => {
     setup.upstream.script({ dropConnection: true, times: 1 });
-    const dropped = await post('/v1/chat/completions', JSON.stringify({ model: 'gpt-test', messages: [{ role: 'user', content: 'x' }] }));
+    const dropped = await post(
+      '/v1/chat/completions',
+      JSON.stringify({ model: 'gpt-test', messages: [{ role: 'user', content: 'x' }] }),
+    );
     expect(dropped.status).toBe(502);
     expectOpenAIError(dropped.body);
     setup.upstream.script({ malformed: true, times: 1 });
-    const garbage = await post('/v1/chat/completions', JSON.stringify({ model: 'gpt-test', messages: [{ role: 'user', content: 'x' }] }));
+    const garbage = await post(
+      '/v1/chat/completions',
+      JSON.stringify({ model: 'gpt-test', messages: [{ role: 'user', content: 'x' }] }),
+    );
     expect(garbage.status).toBe(502);
     expect(garbage.body.error.code).toBe('invalid_upstream_response');
   });

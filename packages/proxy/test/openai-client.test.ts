@@ -55,7 +55,10 @@ describe('the official openai client against the proxy', () => {
     for await (const chunk of stream) chunks.push(chunk);
     expect(chunks.every((chunk) => chunk.choices.length > 0)).toBe(true);
     expect(chunks.some((chunk) => chunk.usage)).toBe(false);
-    expect(setup.upstream.requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    expect(setup.upstream.requests[0]?.body).toMatchObject({
+      stream: true,
+      stream_options: { include_usage: true },
+    });
   });
 
   it('gets embeddings (the client asks for base64 and decodes it)', async () => {
@@ -65,7 +68,10 @@ describe('the official openai client against the proxy', () => {
     expect(vector.length).toBeGreaterThan(0);
     const norm = Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0));
     expect(norm).toBeCloseTo(1, 4);
-    expect(setup.upstream.requests[0]?.body).toMatchObject({ model: 'text-embedding-3-small', encoding_format: 'base64' });
+    expect(setup.upstream.requests[0]?.body).toMatchObject({
+      model: 'text-embedding-3-small',
+      encoding_format: 'base64',
+    });
   });
 
   it('lists the configured models', async () => {
@@ -82,26 +88,34 @@ describe('the official openai client against the proxy', () => {
 
   it('answers a wrong key with 401 in OpenAI’s error shape', async () => {
     const wrong = new OpenAI({ apiKey: 'sk-wrong', baseURL: `${setup.proxy.url}/v1`, maxRetries: 0 });
-    const error = await wrong.chat.completions.create({ model: 'gpt-test', messages }).catch((e: unknown) => e);
+    const error = await wrong.chat.completions
+      .create({ model: 'gpt-test', messages })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
     expect((error as InstanceType<typeof OpenAI.AuthenticationError>).code).toBe('invalid_api_key');
     expect(setup.upstream.requests).toHaveLength(0);
   });
 
   it('answers an unknown model with 404 naming it', async () => {
-    const error = await client.chat.completions.create({ model: 'no-such-model', messages }).catch((e: unknown) => e);
+    const error = await client.chat.completions
+      .create({ model: 'no-such-model', messages })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
     expect((error as Error).message).toContain('no-such-model');
   });
 
   it('passes upstream failures on with their status and class, never a bare 500', async () => {
     setup.upstream.script({ status: 429, headers: { 'retry-after': '7' }, times: 1 });
-    const limited = await client.chat.completions.create({ model: 'gpt-test', messages }).catch((e: unknown) => e);
+    const limited = await client.chat.completions
+      .create({ model: 'gpt-test', messages })
+      .catch((e: unknown) => e);
     expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
     expect((limited as InstanceType<typeof OpenAI.RateLimitError>).headers?.get('retry-after')).toBe('7');
 
     setup.upstream.script({ status: 400, errorBody: contextError, times: 1 });
-    const tooLong = await client.chat.completions.create({ model: 'gpt-test', messages }).catch((e: unknown) => e);
+    const tooLong = await client.chat.completions
+      .create({ model: 'gpt-test', messages })
+      .catch((e: unknown) => e);
     expect(tooLong).toBeInstanceOf(OpenAI.BadRequestError);
     expect((tooLong as InstanceType<typeof OpenAI.BadRequestError>).code).toBe('context_length_exceeded');
   });
@@ -109,10 +123,19 @@ describe('the official openai client against the proxy', () => {
   it('never shows the upstream key, even when the upstream echoes it', async () => {
     setup.upstream.script({
       status: 401,
-      errorBody: { error: { message: `Incorrect API key provided: ${upstreamKey}`, type: 'invalid_request_error', code: 'invalid_api_key', param: null } },
+      errorBody: {
+        error: {
+          message: `Incorrect API key provided: ${upstreamKey}`,
+          type: 'invalid_request_error',
+          code: 'invalid_api_key',
+          param: null,
+        },
+      },
       times: 1,
     });
-    const error = await client.chat.completions.create({ model: 'gpt-test', messages }).catch((e: unknown) => e);
+    const error = await client.chat.completions
+      .create({ model: 'gpt-test', messages })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
     expect(JSON.stringify((error as InstanceType<typeof OpenAI.APIError>).error)).not.toContain(upstreamKey);
     expect((error as Error).message).not.toContain(upstreamKey.slice(3));
@@ -122,7 +145,8 @@ describe('the official openai client against the proxy', () => {
 
 const contextError = {
   error: {
-    message: "This model's maximum context length is 128000 tokens. However, your messages resulted in 130000 tokens.",
+    message:
+      "This model's maximum context length is 128000 tokens. However, your messages resulted in 130000 tokens.",
     type: 'invalid_request_error',
     param: 'messages',
     code: 'context_length_exceeded',

@@ -15,7 +15,11 @@ describe('streams and disconnects', () => {
     const response = await fetch(`${setup.proxy.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${masterKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'gpt-test', stream: true, messages: [{ role: 'user', content: 'hang' }] }),
+      body: JSON.stringify({
+        model: 'gpt-test',
+        stream: true,
+        messages: [{ role: 'user', content: 'hang' }],
+      }),
       signal: controller.signal,
     });
     expect(response.status).toBe(200);

@@ -73,7 +73,13 @@ describe('errorFromStatus', () => {
   });
 
   it('keeps the upstream type and code, and an explicit retryable wins', () => {
-    const error = errorFromStatus({ status: 429, message: 'm', type: 'tokens', code: 'rate_limit_exceeded', retryable: false });
+    const error = errorFromStatus({
+      status: 429,
+      message: 'm',
+      type: 'tokens',
+      code: 'rate_limit_exceeded',
+      retryable: false,
+    });
     expect([error.type, error.code, error.retryable]).toEqual(['tokens', 'rate_limit_exceeded', false]);
   });
 

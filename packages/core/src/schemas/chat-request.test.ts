@@ -27,9 +27,17 @@ describe('chat request schema', () => {
         },
         { role: 'tool', tool_call_id: 'call_1', content: 'a cat' },
       ],
-      tools: [{ type: 'function', function: { name: 'look', parameters: { type: 'object', properties: {} }, strict: true } }],
+      tools: [
+        {
+          type: 'function',
+          function: { name: 'look', parameters: { type: 'object', properties: {} }, strict: true },
+        },
+      ],
       tool_choice: { type: 'function', function: { name: 'look' } },
-      response_format: { type: 'json_schema', json_schema: { name: 'out', schema: { type: 'object' }, strict: true } },
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: 'out', schema: { type: 'object' }, strict: true },
+      },
       stream: true,
       stream_options: { include_usage: true },
       n: 2,
@@ -64,8 +72,14 @@ describe('chat request schema', () => {
     [{ model: 'm', messages: [{ role: 'tool', content: 'x' }] }, 'messages[0].tool_call_id'],
     [{ model: 'm', messages: [{ role: 'user', content: 'x' }], temperature: 3 }, 'temperature'],
     [{ model: 'm', messages: [{ role: 'user', content: 'x' }], n: 0 }, 'n'],
-    [{ model: 'm', messages: [{ role: 'user', content: 'x' }], reasoning_effort: 'extreme' }, 'reasoning_effort'],
-    [{ model: 'm', messages: [{ role: 'user', content: 'x' }], response_format: { type: 'xml' } }, 'response_format.type'],
+    [
+      { model: 'm', messages: [{ role: 'user', content: 'x' }], reasoning_effort: 'extreme' },
+      'reasoning_effort',
+    ],
+    [
+      { model: 'm', messages: [{ role: 'user', content: 'x' }], response_format: { type: 'xml' } },
+      'response_format.type',
+    ],
   ])('refuses %j with a 400 naming %s', (body, param) => {
     let thrown: unknown;
     try {
