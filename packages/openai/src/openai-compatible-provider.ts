@@ -17,9 +17,9 @@ import {
   safeParseJson,
   type TransportResponse,
 } from '@switchyard/core';
-import { openAIError } from './openai-error.js';
+import { openAIError, statusOfErrorFrame } from './openai-error.js';
 import { parseOpenAIStream } from './parse-openai-stream.js';
-import { prepareOpenAIChatBody } from './prepare-openai-request.js';
+import { prepareOpenAIChatBody, withOpenAIStreaming } from './prepare-openai-request.js';
 
 export interface OpenAICompatibleSettings {
   /** Provider id, the prefix in model strings (`openai`, `groq`, …). */
@@ -80,10 +80,12 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       accept: stream ? 'text/event-stream' : 'application/json',
-      ...settings.headers,
-      ...options.headers,
     };
-    if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+    // Lower-cased so a configured `Authorization` replaces ours instead of duplicating it.
+    for (const extra of [settings.headers, options.headers]) {
+      if (extra) for (const [name, value] of Object.entries(extra)) headers[name.toLowerCase()] = value;
+    }
+    if (apiKey && headers.authorization === undefined) headers.authorization = `Bearer ${apiKey}`;
     const organization = options.params?.organization;
     if (typeof organization === 'string') headers['openai-organization'] = organization;
     const response = await getTransport().request({
@@ -128,7 +130,8 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
     id: settings.id,
     capabilities,
     async chat(request: ChatRequest, options: ProviderCallOptions): Promise<ChatResponse> {
-      const { response } = await post('/chat/completions', prepareOpenAIChatBody(request), options, false);
+      const upstream = withOpenAIStreaming(prepareOpenAIChatBody(request), false);
+      const { response } = await post('/chat/completions', upstream, options, false);
       const body = await readJson<ChatResponse>(response, 'response', options.model);
       if (!Array.isArray(body.choices)) {
         throw new BadGatewayError({
@@ -141,19 +144,15 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
       return body;
     },
     async stream(request: ChatRequest, options: ProviderCallOptions): Promise<ChatChunkStream> {
-      const { response, apiKey } = await post(
-        '/chat/completions',
-        prepareOpenAIChatBody(request),
-        options,
-        true,
-      );
+      const upstream = withOpenAIStreaming(prepareOpenAIChatBody(request), true);
+      const { response, apiKey } = await post('/chat/completions', upstream, options, true);
       return parseOpenAIStream(response.body, {
         provider: settings.id,
         toError: (body) =>
           openAIError({
             provider: settings.id,
             model: options.model,
-            status: 500,
+            status: statusOfErrorFrame(body),
             headers: {},
             body,
             secrets: [apiKey],

@@ -29,10 +29,12 @@ export function openAIError(context: OpenAIErrorContext): SwitchyardError {
   const parsed = safeParseJson(context.body);
   const error =
     parsed.ok && isRecord(parsed.value) && isRecord(parsed.value.error) ? parsed.value.error : undefined;
-  const rawMessage =
+  // Redact before cutting: a secret straddling a cut would otherwise survive in part.
+  const body = redactSecrets(context.body, context.secrets);
+  const message =
     typeof error?.message === 'string' && error.message !== ''
-      ? error.message
-      : `${context.provider} answered HTTP ${context.status}${context.body ? `: ${context.body.slice(0, 200)}` : ''}`;
+      ? redactSecrets(error.message, context.secrets)
+      : `${context.provider} answered HTTP ${context.status}${body ? `: ${body.slice(0, 200)}` : ''}`;
   const shouldRetry = context.headers['x-should-retry'];
   const headers: Record<string, string> = {};
   for (const name of keptHeaders) {
@@ -41,11 +43,11 @@ export function openAIError(context: OpenAIErrorContext): SwitchyardError {
   }
   const info: Parameters<typeof errorFromStatus>[0] = {
     status: context.status,
-    message: redactSecrets(rawMessage, context.secrets),
+    message,
     provider: context.provider,
     model: context.model,
     headers,
-    body: redactSecrets(context.body.slice(0, maxBodyKept), context.secrets),
+    body: body.slice(0, maxBodyKept),
   };
   if (typeof error?.type === 'string') info.type = error.type;
   if (typeof error?.code === 'string' || typeof error?.code === 'number') info.code = String(error.code);
@@ -54,4 +56,40 @@ export function openAIError(context: OpenAIErrorContext): SwitchyardError {
   if (retryAfterMs !== undefined) info.retryAfterMs = retryAfterMs;
   if (shouldRetry === 'true' || shouldRetry === 'false') info.retryable = shouldRetry === 'true';
   return errorFromStatus(info);
+}
+
+const statusByErrorKind: Record<string, number> = {
+  rate_limit_exceeded: 429,
+  rate_limit_error: 429,
+  requests: 429,
+  tokens: 429,
+  insufficient_quota: 429,
+  context_length_exceeded: 400,
+  invalid_request_error: 400,
+  invalid_api_key: 401,
+  authentication_error: 401,
+  permission_error: 403,
+  not_found_error: 404,
+  model_not_found: 404,
+  overloaded_error: 503,
+  service_unavailable: 503,
+  server_error: 500,
+};
+
+/**
+ * An `{"error":…}` frame inside a stream has no HTTP status of its own (the stream already
+ * answered 200); the status is inferred from its code or type, or a numeric code some
+ * compatible servers put there, so a mid-stream rate limit is still a rate limit.
+ */
+export function statusOfErrorFrame(body: string): number {
+  const parsed = safeParseJson(body);
+  const error =
+    parsed.ok && isRecord(parsed.value) && isRecord(parsed.value.error) ? parsed.value.error : undefined;
+  const code = error?.code;
+  const numeric = typeof code === 'number' ? code : typeof code === 'string' ? Number(code) : Number.NaN;
+  if (Number.isInteger(numeric) && numeric >= 400 && numeric <= 599) return numeric;
+  for (const kind of [code, error?.type]) {
+    if (typeof kind === 'string' && statusByErrorKind[kind] !== undefined) return statusByErrorKind[kind];
+  }
+  return 500;
 }

@@ -34,3 +34,14 @@ export function prepareOpenAIChatBody(request: ChatRequest): ChatRequest {
   }
   return body;
 }
+
+/**
+ * `chat` asks for one JSON answer and `stream` for a stream, whatever the request's own `stream`
+ * flag says (a caller of `Provider.stream` need not set it); the request is reused when it agrees.
+ */
+export function withOpenAIStreaming(body: ChatRequest, stream: boolean): ChatRequest {
+  if (stream) return body.stream === true ? body : { ...body, stream: true };
+  if (body.stream !== true) return body;
+  const { stream: _stream, stream_options: _streamOptions, ...rest } = body;
+  return rest;
+}
