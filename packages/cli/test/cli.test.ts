@@ -50,7 +50,10 @@ describe('switchyard command', () => {
   });
 
   it('stops on a model whose provider is unknown, naming the path', async () => {
-    const file = await writeConfig('provider.yaml', 'model_list:\n  - model_name: a\n    litellm_params:\n      model: nowhere/a\n');
+    const file = await writeConfig(
+      'provider.yaml',
+      'model_list:\n  - model_name: a\n    litellm_params:\n      model: nowhere/a\n',
+    );
     const run = runCli(['--config', file]);
     expect(await run.exited).toBe(1);
     expect(run.stderr()).toContain('model_list[0].litellm_params.model');
@@ -66,7 +69,10 @@ describe('switchyard command', () => {
     const url = await waitForListening(run);
     expect(run.stdout()).not.toContain('sk-cli-test-key-1234');
     const client = new OpenAI({ apiKey: 'sk-cli-test-key-1234', baseURL: `${url}/v1`, maxRetries: 0 });
-    const answer = await client.chat.completions.create({ model: 'demo', messages: [{ role: 'user', content: 'ping' }] });
+    const answer = await client.chat.completions.create({
+      model: 'demo',
+      messages: [{ role: 'user', content: 'ping' }],
+    });
     expect(answer.choices[0]?.message.content).toContain('ping');
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);

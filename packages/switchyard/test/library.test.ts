@@ -18,7 +18,10 @@ afterAll(async () => {
 
 describe('the library', () => {
   it('completion() answers plain and streamed calls with the default providers, no keys needed for mock/', async () => {
-    const plain = await completion({ model: 'mock/demo', messages: [{ role: 'user', content: 'library call' }] });
+    const plain = await completion({
+      model: 'mock/demo',
+      messages: [{ role: 'user', content: 'library call' }],
+    });
     expect(plain.choices[0]?.message.content).toContain('library call');
     let text = '';
     for await (const chunk of await completion({

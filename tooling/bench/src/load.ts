@@ -37,7 +37,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       sent += 1;
       const start = process.hrtime.bigint();
       try {
-        const response = await pool.request({ path: options.path, method: 'POST', headers: options.headers, body: options.body });
+        const response = await pool.request({
+          path: options.path,
+          method: 'POST',
+          headers: options.headers,
+          body: options.body,
+        });
         let first = true;
         for await (const _chunk of response.body) {
           if (first && options.firstByte) firstBytes.push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -67,6 +72,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     },
     errors,
   };
-  if (options.firstByte) result.firstByteMs = { p50: percentile(firstBytes, 50), p99: percentile(firstBytes, 99) };
+  if (options.firstByte)
+    result.firstByteMs = { p50: percentile(firstBytes, 50), p99: percentile(firstBytes, 99) };
   return result;
 }

@@ -9,7 +9,10 @@ import { spawnServer } from './processes.js';
 // Compares the Switchyard proxy with calling the mock upstream directly, interleaved A/B/A/B in one
 // run so machine noise hits both alike. Servers run as child processes; this process only drives load.
 const requireFromHere = createRequire(import.meta.url);
-const cliBin = path.join(path.dirname(requireFromHere.resolve('@switchyard/cli/package.json')), 'bin/switchyard.js');
+const cliBin = path.join(
+  path.dirname(requireFromHere.resolve('@switchyard/cli/package.json')),
+  'bin/switchyard.js',
+);
 const masterKey = 'sk-bench-master-key';
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const requests = Number(process.env.BENCH_REQUESTS ?? 3000);
@@ -74,13 +77,19 @@ async function report(results: Record<string, LoadResult[]>): Promise<void> {
     'req/s': Math.round(median(runs.map((run) => run.throughput))),
     'p50 ms': median(runs.map((run) => run.latencyMs.p50)).toFixed(3),
     'p99 ms': median(runs.map((run) => run.latencyMs.p99)).toFixed(3),
-    'first byte p50 ms': runs[0]?.firstByteMs ? median(runs.map((run) => run.firstByteMs!.p50)).toFixed(3) : '',
+    'first byte p50 ms': runs[0]?.firstByteMs
+      ? median(runs.map((run) => run.firstByteMs!.p50)).toFixed(3)
+      : '',
     errors: runs.reduce((sum, run) => sum + run.errors, 0),
   }));
   console.log(`concurrency ${concurrency}, ${requests} requests x ${rounds} rounds per target (medians)`);
   console.table(rows);
-  const ratio = (a: string, b: string) => (median(results[a]!.map((r) => r.throughput)) / median(results[b]!.map((r) => r.throughput))).toFixed(3);
-  const added = (a: string, b: string) => (median(results[a]!.map((r) => r.latencyMs.p50)) - median(results[b]!.map((r) => r.latencyMs.p50))).toFixed(3);
+  const ratio = (a: string, b: string) =>
+    (median(results[a]!.map((r) => r.throughput)) / median(results[b]!.map((r) => r.throughput))).toFixed(3);
+  const added = (a: string, b: string) =>
+    (
+      median(results[a]!.map((r) => r.latencyMs.p50)) - median(results[b]!.map((r) => r.latencyMs.p50))
+    ).toFixed(3);
   const summary = {
     throughputRatio: ratio('switchyard', 'direct'),
     streamThroughputRatio: ratio('switchyard stream', 'direct stream'),
@@ -90,7 +99,14 @@ async function report(results: Record<string, LoadResult[]>): Promise<void> {
   console.log(summary);
   const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), 'bench-results');
   await mkdir(out, { recursive: true });
-  await writeFile(path.join(out, 'latest.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, concurrency, requests, rounds, rows, summary }, null, 2));
+  await writeFile(
+    path.join(out, 'latest.json'),
+    JSON.stringify(
+      { date: new Date().toISOString(), node: process.version, concurrency, requests, rounds, rows, summary },
+      null,
+      2,
+    ),
+  );
   console.log(`written ${path.join(out, 'latest.json')}`);
 }
 

@@ -7,11 +7,21 @@ export interface Spawned {
 }
 
 /** Starts a server as a child process and waits (bounded) for the URL it prints. */
-export function spawnServer(args: string[], pattern: RegExp, env: Record<string, string> = {}): Promise<Spawned> {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnServer(
+  args: string[],
+  pattern: RegExp,
+  env: Record<string, string> = {},
+): Promise<Spawned> {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${args.join(' ')}\n${output}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start: ${args.join(' ')}\n${output}`)),
+      15_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = pattern.exec(output);

@@ -1,0 +1,27 @@
+/** One request the mock received, recorded before it is answered. */
+export interface RecordedRequest {
+  /** Sequence number, starting at 1 for each server. */
+  id: number;
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  query: Record<string, string>;
+  /** Header names lower-cased; repeated headers joined with `, `. */
+  headers: Record<string, string>;
+  /** Parsed JSON body, or undefined when the body is empty or not JSON. */
+  body: unknown;
+  rawBody: string;
+  /** The client closed the connection before the response ended. */
+  aborted: boolean;
+  /** The response was sent completely. */
+  completed: boolean;
+}
+
+/** The `model` field of a recorded request's JSON body, if it has a string one. */
+export function modelOfRequest(request: RecordedRequest): string | undefined {
+  const body = request.body;
+  if (typeof body !== 'object' || body === null || !('model' in body)) {
+    return undefined;
+  }
+  return typeof body.model === 'string' ? body.model : undefined;
+}

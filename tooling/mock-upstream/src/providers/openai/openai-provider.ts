@@ -1,0 +1,26 @@
+import type { MockProvider } from '../../core/provider.js';
+import { authenticateOpenAIRequest } from './authenticate-openai-request.js';
+import { openAIChatCompletionsRoute } from './openai-chat-completions-route.js';
+import { openAIEmbeddingsRoute } from './openai-embeddings-route.js';
+import { defaultOpenAIErrorBody, openAIInvalidJson, openAIRouteNotFound } from './openai-error.js';
+import { openAIListModelsRoute, openAIRetrieveModelRoute } from './openai-models-route.js';
+
+/** OpenAI's wire format, served with and without the `/v1` prefix. */
+export const openAIProvider: MockProvider = {
+  name: 'openai',
+  pathPrefixes: ['/v1', ''],
+  routes: [
+    openAIChatCompletionsRoute,
+    openAIEmbeddingsRoute,
+    openAIListModelsRoute,
+    openAIRetrieveModelRoute,
+  ],
+  errorBody: defaultOpenAIErrorBody,
+  invalidJson: openAIInvalidJson,
+  routeNotFound: openAIRouteNotFound,
+  authenticate: authenticateOpenAIRequest,
+  responseHeaders: (request) => ({
+    'x-request-id': `req_mock${String(request.id).padStart(8, '0')}`,
+    'openai-version': '2020-10-01',
+  }),
+};
