@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { maskSecret } from '@switchyard/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ChildWithOutput, waitForExit, waitForOutput } from './child-process-output.js';
+import { type ChildWithOutput, waitForExit, waitForOutput } from '@switchyard-tooling/test-process';
 
 // The built app as the container runs it: `node dist/main.js`, configured by the environment.
 const mainPath = fileURLToPath(new URL('../dist/main.js', import.meta.url));

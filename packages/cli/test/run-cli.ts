@@ -1,17 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { type ChildWithOutput, waitForOutput } from '@switchyard-tooling/test-process';
 
 export const cliPath = fileURLToPath(new URL('../bin/switchyard.js', import.meta.url));
 
 export interface CliRun {
-  child: ChildProcess;
+  child: ChildWithOutput;
+  /** Everything printed so far. */
   stdout: () => string;
   stderr: () => string;
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
 }
 
-/** Runs the real `switchyard` bin as a child process. */
+/** Runs the real `switchyard` bin as a child process, collecting what it prints. */
 export function runCli(args: string[], env: Record<string, string> = {}): CliRun {
   const child = spawn(process.execPath, [cliPath, ...args], {
     env: { PATH: process.env.PATH ?? '', ...env },
@@ -19,29 +21,21 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRun
   });
   let out = '';
   let err = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
+  child.stdout.setEncoding('utf8').on('data', (text: string) => {
+    out += text;
   });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    err += chunk.toString();
+  child.stderr.setEncoding('utf8').on('data', (text: string) => {
+    err += text;
   });
-  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  // 'close' rather than 'exit': by then everything printed has been read.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
 /** Waits (bounded) for the banner line and returns the URL the proxy listens on. */
-export async function waitForListening(run: CliRun, timeoutMs = 15_000): Promise<string> {
+export async function waitForListening(run: CliRun): Promise<string> {
   const pattern = /proxy listening on (http:\/\/\S+)/;
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const match = pattern.exec(run.stdout());
-      if (match?.[1]) return resolve(match[1]);
-      if (run.child.exitCode !== null || Date.now() > deadline) {
-        return reject(new Error(`proxy did not start:\n${run.stdout()}\n${run.stderr()}`));
-      }
-      setTimeout(check, 20);
-    };
-    check();
-  });
+  // Already printed (waitForOutput only sees output from now on), else wait for it.
+  const match = pattern.exec(run.stdout()) ?? (await waitForOutput(run.child, pattern));
+  return match[1]!;
 }

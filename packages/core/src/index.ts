@@ -1,4 +1,5 @@
 export { type CostOptions, type CostResult, cost } from './cost.js';
+export { decodeFloat32Base64, encodeFloat32Base64 } from './embedding-encoding.js';
 export * from './errors/index.js';
 export * from './gateway/index.js';
 export { type ParsedModelString, parseModelString } from './model-string.js';

@@ -1,11 +1,9 @@
-import { BadRequestError } from '@switchyard/core';
+import { BadRequestError, decodeFloat32Base64 } from '@switchyard/core';
 import { describe, expect, it } from 'vitest';
 import {
-  decodeFloat32Base64,
   defaultEmbeddingDimensions,
   embeddingInputs,
   embeddingVector,
-  encodeFloat32Base64,
   mockEmbeddings,
 } from './mock-embedding.js';
 import { estimateTokens } from './mock-usage.js';
@@ -32,14 +30,6 @@ describe('embeddingVector', () => {
 
   it('tells a text from the same numbers as token ids', () => {
     expect(embeddingVector('1,2')).not.toEqual(embeddingVector([1, 2]));
-  });
-});
-
-describe('float32 base64', () => {
-  it('round-trips a vector as little-endian float32', () => {
-    const vector = embeddingVector('round trip', 16);
-    expect(decodeFloat32Base64(encodeFloat32Base64(vector))).toEqual(vector);
-    expect(encodeFloat32Base64([1])).toBe(Buffer.from([0, 0, 0x80, 0x3f]).toString('base64'));
   });
 });
 

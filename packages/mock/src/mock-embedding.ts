@@ -1,4 +1,9 @@
-import { BadRequestError, type EmbeddingRequest, type EmbeddingResponse } from '@switchyard/core';
+import {
+  BadRequestError,
+  type EmbeddingRequest,
+  type EmbeddingResponse,
+  encodeFloat32Base64,
+} from '@switchyard/core';
 import { seededRandom } from './mock-hash.js';
 import { estimateTokens } from './mock-usage.js';
 
@@ -28,22 +33,6 @@ export function embeddingVector(input: EmbeddingInput, dimensions = defaultEmbed
   const norm = Math.sqrt(raw.reduce((sum, value) => sum + value * value, 0));
   if (norm === 0) return raw.map((_, index) => (index === 0 ? 1 : 0));
   return raw.map((value) => Math.fround(value / norm));
-}
-
-/** Base64 of the vector as little-endian float32, as OpenAI's `encoding_format: "base64"`. */
-export function encodeFloat32Base64(vector: readonly number[]): string {
-  const view = new DataView(new ArrayBuffer(vector.length * 4));
-  for (const [index, value] of vector.entries()) view.setFloat32(index * 4, value, true);
-  return Buffer.from(view.buffer).toString('base64');
-}
-
-/** Decodes `encodeFloat32Base64` (and OpenAI's base64 embeddings). */
-export function decodeFloat32Base64(text: string): number[] {
-  const bytes = Buffer.from(text, 'base64');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Array.from({ length: Math.floor(bytes.byteLength / 4) }, (_, index) =>
-    view.getFloat32(index * 4, true),
-  );
 }
 
 /** Estimated tokens of one input: the text estimate, or the number of token ids. */

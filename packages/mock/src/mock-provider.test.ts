@@ -5,6 +5,7 @@ import {
   type ChatChunk,
   type ChatChunkStream,
   type ChatRequest,
+  decodeFloat32Base64,
   InternalServerError,
   isProvider,
   type ProviderCallOptions,
@@ -13,7 +14,6 @@ import {
   TimeoutError,
 } from '@switchyard/core';
 import { describe, expect, it } from 'vitest';
-import { decodeFloat32Base64 } from './mock-embedding.js';
 import { createMock, mock } from './mock-provider.js';
 
 const options: ProviderCallOptions = { model: 'demo' };
