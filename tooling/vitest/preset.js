@@ -1,9 +1,15 @@
 // Shared vitest settings for every package: node environment, tests beside the code (src/**)
 // and end-to-end tests under test/**, no globals, bounded time so a hang fails instead of stalling CI.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// Tests use the mock upstream's source, so a provider's tests see its wire format without a build
+// step in between (and parallel builds never race on its dist/).
+const mockUpstreamSource = fileURLToPath(new URL('../mock-upstream/src/index.ts', import.meta.url));
 
 export function switchyardPreset(overrides = {}) {
   return defineConfig({
+    resolve: { alias: { '@switchyard-tooling/mock-upstream': mockUpstreamSource } },
     test: {
       environment: 'node',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

@@ -1,4 +1,5 @@
 export { type CostOptions, type CostResult, cost } from './cost.js';
+export { type DataUrl, parseDataUrl } from './data-url.js';
 export { decodeFloat32Base64, encodeFloat32Base64 } from './embedding-encoding.js';
 export * from './errors/index.js';
 export * from './gateway/index.js';
@@ -23,8 +24,10 @@ export {
   type ProviderCapabilities,
 } from './provider.js';
 export { attachRawJson, getRawJson, toJsonText } from './raw-json.js';
+export { type ReasoningEffort, thinkingBudgetFor } from './reasoning-budget.js';
 export { maskSecret, redactSecrets } from './redact.js';
 export { isRecord, type JsonParseResult, safeParseJson } from './safe-json.js';
 export * from './schemas/index.js';
 export * from './sse/index.js';
 export * from './transport/index.js';
+export { handleUnsupportedParams, type UnsupportedParamsOptions } from './unsupported-params.js';

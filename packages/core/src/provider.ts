@@ -32,6 +32,11 @@ export interface ProviderCallOptions {
   signal?: AbortSignal;
   /** Every other deployment parameter (organization, provider-specific settings). */
   params?: Readonly<Record<string, unknown>>;
+  /**
+   * litellm's drop_params: parameters this provider cannot take are dropped instead of refused
+   * (see `handleUnsupportedParams`). Set from the request, the deployment or the config.
+   */
+  dropParams?: boolean;
 }
 
 /** A stream of canonical chunks; breaking out of the loop aborts the upstream request. */

@@ -50,7 +50,11 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
       json: config.litellm_settings?.json_logs === true,
       secrets: [masterKey, ...models.map((model) => model.apiKey)],
     });
-  const gateway = createSwitchyard({ providers: [...providers.values()], models });
+  const gateway = createSwitchyard({
+    providers: [...providers.values()],
+    models,
+    dropParams: config.litellm_settings?.drop_params === true,
+  });
   // Load the price table now rather than on the first request (it takes ~20 ms).
   modelTableVersion();
   const sizeMb = config.general_settings?.max_request_size_mb;

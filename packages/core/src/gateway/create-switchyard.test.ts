@@ -182,4 +182,31 @@ describe('createSwitchyard', () => {
     const gateway = createSwitchyard({ providers: [recordingProvider('acme', [])] });
     await expect(gateway.embedding({ model: 'acme/x', input: 'hi' })).rejects.toThrow(BadRequestError);
   });
+
+  it('passes drop_params from the request, the deployment or the gateway, and strips gateway fields', async () => {
+    const calls: Recorded[] = [];
+    const gateway = createSwitchyard({
+      providers: [recordingProvider('acme', calls)],
+      models: [
+        { modelName: 'strict', provider: 'acme', model: 'a' },
+        {
+          modelName: 'lenient',
+          provider: 'acme',
+          model: 'b',
+          params: { drop_params: true, additional_drop_params: ['user'] },
+        },
+      ],
+    });
+    await gateway.completion({ model: 'strict', messages, drop_params: true, user: 'u' });
+    await gateway.completion({ model: 'strict', messages });
+    await gateway.completion({ model: 'lenient', messages, user: 'u' });
+    await gateway.completion({ model: 'lenient', messages, drop_params: false });
+    expect(calls.map((call) => call.options.dropParams)).toEqual([true, undefined, true, undefined]);
+    expect(calls[0]?.request).not.toHaveProperty('drop_params');
+    expect(calls[0]?.request).toHaveProperty('user', 'u');
+    expect(calls[2]?.request).not.toHaveProperty('user');
+    const global = createSwitchyard({ providers: [recordingProvider('acme', calls)], dropParams: true });
+    await global.completion({ model: 'acme/x', messages });
+    expect(calls.at(-1)?.options.dropParams).toBe(true);
+  });
 });

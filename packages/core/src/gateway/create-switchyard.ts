@@ -18,6 +18,8 @@ export interface SwitchyardOptions {
   allowUnlistedModels?: boolean;
   /** Deadline of one call when the deployment sets none, in ms. Default 600 s (litellm's). */
   defaultTimeoutMs?: number;
+  /** litellm_settings.drop_params: drop parameters a provider cannot take instead of refusing. */
+  dropParams?: boolean;
   /** Called once per finished call, stream or not: the hook for spend, metrics and logs. */
   onCall?: (info: CallInfo) => void;
   /** Injected clock (ms). */
@@ -54,6 +56,19 @@ export interface Switchyard {
   close(): Promise<void>;
 }
 
+/**
+ * The request as the provider sees it: the upstream model id, without the gateway's own fields
+ * (`drop_params`) and without the deployment's `additional_drop_params` (litellm's list of fields
+ * always removed for that deployment).
+ */
+function upstreamRequest<T extends { model: string }>(request: T, resolved: ResolvedDeployment): T {
+  const out: Record<string, unknown> = { ...request, model: resolved.model };
+  delete out.drop_params;
+  const always = resolved.deployment.params?.additional_drop_params;
+  if (Array.isArray(always)) for (const name of always) if (typeof name === 'string') delete out[name];
+  return out as T;
+}
+
 /** Builds a gateway from provider instances and (optionally) a model list. */
 export function createSwitchyard(options: SwitchyardOptions): Switchyard {
   const providers = new Map<string, Provider>();
@@ -79,7 +94,11 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     return { resolved, provider: providers.get(resolved.deployment.provider)! };
   }
 
-  function callOptions(resolved: ResolvedDeployment, call: CompletionOptions): ProviderCallOptions {
+  function callOptions(
+    resolved: ResolvedDeployment,
+    call: CompletionOptions,
+    requestDropParams?: unknown,
+  ): ProviderCallOptions {
     const { deployment } = resolved;
     const out: ProviderCallOptions = { model: resolved.model };
     const apiKey = call.apiKey ?? deployment.apiKey;
@@ -91,6 +110,11 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     out.timeoutMs = call.timeoutMs ?? deployment.timeoutMs ?? options.defaultTimeoutMs ?? 600_000;
     if (call.signal) out.signal = call.signal;
     if (deployment.params) out.params = deployment.params;
+    const dropParams =
+      typeof requestDropParams === 'boolean'
+        ? requestDropParams
+        : (deployment.params?.drop_params ?? options.dropParams);
+    if (dropParams === true) out.dropParams = true;
     return out;
   }
 
@@ -130,8 +154,8 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       stream: request.stream === true,
       startedAt: now(),
     };
-    const providerOptions = callOptions(resolved, call);
-    const upstream: ChatRequest = { ...request, model: resolved.model };
+    const providerOptions = callOptions(resolved, call, request.drop_params);
+    const upstream = upstreamRequest(request, resolved);
     try {
       if (request.stream === true) {
         const wantsUsage = request.stream_options?.include_usage === true;
