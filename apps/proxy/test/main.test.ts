@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { maskSecret } from '@switchyard/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ChildWithOutput, waitForExit, waitForOutput } from '@switchyard-tooling/test-process';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 // The built app as the container runs it: `node dist/main.js`, configured by the environment.
 const mainPath = fileURLToPath(new URL('../dist/main.js', import.meta.url));

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
+import { type ChildWithOutput, waitForExit, waitForOutput } from '@switchyard-tooling/test-process';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ChildWithOutput, waitForExit, waitForOutput } from '@switchyard-tooling/test-process';
 import { assertBuilt, cliPath, configPath, masterKey } from './fixtures.js';
 
 // The real `switchyard` command, as a user runs it: `switchyard --config config.yaml --port 0`.
