@@ -3,13 +3,18 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Tests use the mock upstream's source, so a provider's tests see its wire format without a build
+// Tests use the mock upstream's (and the conformance suite's) source, so a provider's tests see its wire format without a build
 // step in between (and parallel builds never race on its dist/).
-const mockUpstreamSource = fileURLToPath(new URL('../mock-upstream/src/index.ts', import.meta.url));
+const source = (folder) => fileURLToPath(new URL(`../${folder}/src/index.ts`, import.meta.url));
 
 export function switchyardPreset(overrides = {}) {
   return defineConfig({
-    resolve: { alias: { '@switchyard-tooling/mock-upstream': mockUpstreamSource } },
+    resolve: {
+      alias: {
+        '@switchyard-tooling/mock-upstream': source('mock-upstream'),
+        '@switchyard-tooling/provider-conformance': source('provider-conformance'),
+      },
+    },
     test: {
       environment: 'node',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

@@ -6,7 +6,13 @@ export interface MockRuleResponse {
   toolCalls?: Array<{ name: string; arguments: string }>;
   /** Finish reason in the provider's own vocabulary (OpenAI: stop, length, tool_calls, content_filter). */
   finishReason?: string;
-  /** Token usage to report instead of the deterministic word counts. */
+  /**
+   * Token usage to report instead of the deterministic word counts, in OpenAI's terms whatever the
+   * provider: `prompt_tokens` includes `cached_tokens`, `completion_tokens` includes
+   * `reasoning_tokens`. Each provider's mock converts it to its own wire semantics (Anthropic's
+   * input_tokens excludes cache reads, Gemini's thoughts are separate, …), so a correct adapter
+   * normalises it back to exactly these numbers.
+   */
   usage?: {
     prompt_tokens: number;
     completion_tokens: number;
