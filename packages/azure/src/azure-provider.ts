@@ -1,0 +1,165 @@
+import {
+  type ChatChunkStream,
+  type ChatRequest,
+  type ChatResponse,
+  createHttpTransport,
+  defaultCapabilities,
+  type EmbeddingRequest,
+  type EmbeddingResponse,
+  type HttpTransport,
+  type Provider,
+  type ProviderCallOptions,
+  type ProviderCapabilities,
+  type TransportResponse,
+} from '@switchyard/core';
+import { azureAuthHeaders } from './azure-auth-headers.js';
+import { type AzureEndpoint, resolveAzureEndpoint } from './azure-endpoint.js';
+import { azureError, statusOfAzureErrorFrame } from './azure-error.js';
+import { type AzureOperation, azureOperationUrl } from './azure-url.js';
+import { createEntraTokenCache } from './entra-token-cache.js';
+import { parseAzureStream } from './parse-azure-stream.js';
+import { invalidAzureResponse, postToAzure, readAzureJson } from './post-to-azure.js';
+import { prepareAzureChatBody, prepareAzureEmbeddingBody } from './prepare-azure-request.js';
+
+export interface AzureSettings {
+  /** Resource key sent as `api-key`; otherwise per deployment or `AZURE_API_KEY` / `AZURE_OPENAI_API_KEY`. */
+  apiKey?: string;
+  /** Resource endpoint (`https://my-resource.openai.azure.com`); default `AZURE_API_BASE` / `AZURE_OPENAI_ENDPOINT`. */
+  baseURL?: string;
+  /** Shorthand for `baseURL: https://{resourceName}.openai.azure.com`. */
+  resourceName?: string;
+  /** Default `AZURE_API_VERSION` / `OPENAI_API_VERSION`, else `2024-10-21`; `v1` selects the v1 API. */
+  apiVersion?: string;
+  /** A Microsoft Entra ID access token, sent as `Authorization: Bearer`. */
+  azureADToken?: string;
+  /** Called for an Entra ID token on each call without a key (e.g. from `@azure/identity`). */
+  azureADTokenProvider?: () => Promise<string>;
+  /** Entra ID authority for the client-credentials flow (default `https://login.microsoftonline.com`). */
+  authorityHost?: string;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  /** Provider id (default `azure`). */
+  id?: string;
+  capabilities?: Partial<ProviderCapabilities>;
+  /** Injected HTTP transport; by default one keep-alive pool per origin, created on first use. */
+  transport?: HttpTransport;
+  /** Environment read at call time (default `process.env`). */
+  env?: Record<string, string | undefined>;
+  /** Clock for token expiry (default `Date.now`). */
+  now?: () => number;
+}
+
+/**
+ * Azure OpenAI: OpenAI's bodies at Azure's URLs (`{api_base}/openai/deployments/{deployment}/…
+ * ?api-version=…`, or the v1 API), authenticated with a resource key or an Entra ID token. The
+ * model part of `azure/<deployment>` is the deployment name.
+ */
+export function createAzure(settings: AzureSettings = {}): Provider {
+  const id = settings.id ?? 'azure';
+  let transport = settings.transport;
+  const getTransport = () => {
+    transport ??= createHttpTransport();
+    return transport;
+  };
+  const tokens = createEntraTokenCache({
+    provider: id,
+    transport: getTransport,
+    now: settings.now ?? Date.now,
+  });
+  const capabilities: ProviderCapabilities = {
+    ...defaultCapabilities,
+    embeddings: true,
+    tools: true,
+    vision: true,
+    jsonSchema: true,
+    streamUsage: true,
+    ...settings.capabilities,
+  };
+
+  const envOf = () => settings.env ?? process.env;
+  const endpointFor = (options: ProviderCallOptions) => resolveAzureEndpoint(options, settings, envOf(), id);
+
+  function post(
+    endpoint: AzureEndpoint,
+    operation: AzureOperation,
+    body: object,
+    options: ProviderCallOptions,
+    stream: boolean,
+  ) {
+    return postToAzure({
+      provider: id,
+      transport: getTransport(),
+      url: azureOperationUrl(endpoint.base, endpoint.surface, options.model, operation),
+      body,
+      options,
+      stream,
+      headers: [settings.headers, options.headers],
+      auth: () => azureAuthHeaders(options, { provider: id, settings, env: envOf(), tokens }),
+    });
+  }
+
+  const read = <T extends object>(response: TransportResponse, what: string, model: string) =>
+    readAzureJson<T>(response, { provider: id, model, what });
+
+  function chatBody(
+    request: ChatRequest,
+    options: ProviderCallOptions,
+    endpoint: AzureEndpoint,
+    stream: boolean,
+  ) {
+    return prepareAzureChatBody(request, {
+      provider: id,
+      deployment: options.model,
+      surface: endpoint.surface,
+      stream,
+      dropParams: options.dropParams === true,
+    });
+  }
+
+  return {
+    id,
+    capabilities,
+    async chat(request: ChatRequest, options: ProviderCallOptions): Promise<ChatResponse> {
+      const endpoint = endpointFor(options);
+      const body = chatBody(request, options, endpoint, false);
+      const { response } = await post(endpoint, 'chat/completions', body, options, false);
+      const answer = await read<ChatResponse>(response, 'response', options.model);
+      if (!Array.isArray(answer.choices))
+        throw invalidAzureResponse(id, `${id} sent a response without choices`, options.model);
+      return answer;
+    },
+    async stream(request: ChatRequest, options: ProviderCallOptions): Promise<ChatChunkStream> {
+      const endpoint = endpointFor(options);
+      const body = chatBody(request, options, endpoint, true);
+      const { response, secrets } = await post(endpoint, 'chat/completions', body, options, true);
+      return parseAzureStream(response.body, {
+        provider: id,
+        toError: (frame) =>
+          azureError({
+            provider: id,
+            model: options.model,
+            status: statusOfAzureErrorFrame(frame),
+            headers: {},
+            body: frame,
+            secrets,
+          }),
+      });
+    },
+    async embed(request: EmbeddingRequest, options: ProviderCallOptions): Promise<EmbeddingResponse> {
+      const endpoint = endpointFor(options);
+      const body = prepareAzureEmbeddingBody(request, options.model);
+      const { response } = await post(endpoint, 'embeddings', body, options, false);
+      const answer = await read<EmbeddingResponse>(response, 'embedding response', options.model);
+      if (!Array.isArray(answer.data)) {
+        throw invalidAzureResponse(id, `${id} sent an embedding response without data`, options.model);
+      }
+      return answer;
+    },
+    async close() {
+      if (transport && !settings.transport) await transport.close();
+    },
+  };
+}
+
+/** The default instance: endpoint, version and credentials from the environment at call time. */
+export const azure: Provider = createAzure();
