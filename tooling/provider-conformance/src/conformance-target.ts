@@ -12,4 +12,11 @@ export interface ConformanceTarget {
   mockApiKeys: string[];
   /** Model id for the embedding scenario, when the provider has embeddings. */
   embeddingModel?: string;
+  /**
+   * Explicit, reasoned skips: what the provider's API cannot report or do, with the reason
+   * (e.g. `reasoningTokens: 'Cohere counts thinking inside output_tokens and reports no split'`).
+   */
+  unsupported?: Partial<Record<ConformanceFeature, string>>;
 }
+
+export type ConformanceFeature = 'reasoningTokens' | 'cachedTokens';

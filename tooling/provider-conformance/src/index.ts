@@ -7,7 +7,7 @@ import type { ConformanceTarget } from './conformance-target.js';
 import { failureScenarios } from './failure-scenarios.js';
 
 export { type CollectedStream, collect } from './collect.js';
-export type { ConformanceTarget } from './conformance-target.js';
+export type { ConformanceFeature, ConformanceTarget } from './conformance-target.js';
 
 /**
  * The conformance suite every provider runs (as honojs/hono runs one router suite over all its
