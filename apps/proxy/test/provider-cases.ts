@@ -1,4 +1,5 @@
 import type { RecordedRequest } from '@switchyard-tooling/mock-upstream';
+import { expect } from 'vitest';
 
 /** One provider as a user configures it (litellm_params), pointed at the mock upstream. */
 export interface ProviderCase {
@@ -23,5 +24,48 @@ export const providerCases: ProviderCase[] = [
     }),
     mockApiKeys: ['sk-e2e-openai-key'],
     upstreamPath: /^\/v1\/chat\/completions$/,
+  },
+  {
+    name: 'azure-model',
+    litellmParams: (mock) => ({
+      model: 'azure/gpt-4o-mini-deployment',
+      api_base: mock,
+      api_key: 'azure-e2e-key-0123456789',
+      api_version: '2024-10-21',
+    }),
+    mockApiKeys: ['azure-e2e-key-0123456789'],
+    upstreamPath: /^\/openai\/deployments\/gpt-4o-mini-deployment\/chat\/completions$/,
+    checkRequest: (request) => {
+      expect(request.headers['api-key']).toBe('azure-e2e-key-0123456789');
+      expect(request.query['api-version']).toBe('2024-10-21');
+    },
+  },
+  {
+    name: 'cohere-model',
+    litellmParams: (mock) => ({
+      model: 'cohere_chat/command-a-03-2025',
+      api_base: mock,
+      api_key: 'co-e2e-key-0123456789',
+    }),
+    mockApiKeys: ['co-e2e-key-0123456789'],
+    upstreamPath: /^\/v2\/chat$/,
+    checkRequest: (request) => {
+      expect(request.headers.authorization).toBe('Bearer co-e2e-key-0123456789');
+      expect(request.body).toMatchObject({ model: 'command-a-03-2025' });
+    },
+  },
+  {
+    name: 'mistral-model',
+    litellmParams: (mock) => ({
+      model: 'mistral/mistral-small-latest',
+      api_base: `${mock}/mistral/v1`,
+      api_key: 'mistral-e2e-key-0123456789',
+    }),
+    mockApiKeys: ['mistral-e2e-key-0123456789'],
+    upstreamPath: /^\/mistral\/v1\/chat\/completions$/,
+    checkRequest: (request) => {
+      expect(request.headers.authorization).toBe('Bearer mistral-e2e-key-0123456789');
+      expect(request.body).toMatchObject({ model: 'mistral-small-latest' });
+    },
   },
 ];

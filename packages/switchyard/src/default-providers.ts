@@ -1,4 +1,7 @@
+import { createAzure } from '@switchyard/azure';
+import { createCohere } from '@switchyard/cohere';
 import type { Provider } from '@switchyard/core';
+import { createMistral } from '@switchyard/mistral';
 import { createMock } from '@switchyard/mock';
 import { createOpenAI } from '@switchyard/openai';
 
@@ -7,5 +10,12 @@ import { createOpenAI } from '@switchyard/openai';
  * (`OPENAI_API_KEY`, …). Each call creates new instances with their own connection pools.
  */
 export function createDefaultProviders(): Provider[] {
-  return [createOpenAI(), createMock()];
+  return [
+    createOpenAI(),
+    createAzure(),
+    createCohere(),
+    createCohere({ id: 'cohere_chat' }),
+    createMistral(),
+    createMock(),
+  ];
 }
