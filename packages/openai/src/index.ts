@@ -1,3 +1,15 @@
+export {
+  type CompatibleService,
+  type CompatibleServiceHeader,
+  type CompatibleServiceQuirks,
+  type CompatibleServiceSettings,
+  type CompatibleServiceUrlParam,
+  createCompatibleService,
+  firstEnv,
+  resolveServiceBaseURL,
+} from './compatible-service.js';
+export type { CompatibleRequestQuirks } from './compatible-service-request.js';
+export type { CompatibleResponseQuirks } from './compatible-service-response.js';
 export { createOpenAICompatible, type OpenAICompatibleSettings } from './openai-compatible-provider.js';
 export { type OpenAIErrorContext, openAIError } from './openai-error.js';
 export { createOpenAI, type OpenAISettings, openai } from './openai-provider.js';

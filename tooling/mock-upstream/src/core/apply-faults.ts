@@ -24,7 +24,12 @@ export async function applyFaults(context: RouteContext): Promise<boolean> {
   }
   if (isErrorRule(rule.status, rule.errorBody)) {
     const status = rule.status ?? 500;
-    sendJson(context, status, rule.errorBody ?? defaultErrorBody(context, status));
+    sendJson(
+      context,
+      status,
+      rule.errorBody ?? defaultErrorBody(context, status),
+      errorHeaders(context, status),
+    );
     return true;
   }
   return false;
@@ -32,6 +37,17 @@ export async function applyFaults(context: RouteContext): Promise<boolean> {
 
 function isErrorRule(status: number | undefined, errorBody: unknown): boolean {
   return errorBody !== undefined || (status !== undefined && status >= 400);
+}
+
+/** The provider's headers that go with an error status (Bedrock's `x-amzn-errortype`), if any. */
+function errorHeaders(context: RouteContext, status: number): Record<string, string> | undefined {
+  const { request, provider } = context;
+  return provider.errorHeaders?.({
+    status,
+    method: request.method,
+    path: request.path,
+    model: modelOfRequest(request),
+  });
 }
 
 function defaultErrorBody(context: RouteContext, status: number): unknown {

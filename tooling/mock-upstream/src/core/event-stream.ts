@@ -1,4 +1,5 @@
-import type { RouteContext } from './provider.js';
+import type { MockProvider, RouteContext } from './provider.js';
+import { modelOfRequest } from './recorded-request.js';
 import { responseHeaders } from './send-json.js';
 
 export interface EventStreamFrame {
@@ -18,8 +19,9 @@ export function formatEventStreamFrame(frame: EventStreamFrame): string {
 
 /**
  * A server-sent-events response that applies the stream faults of the request's rule:
- * `chunkDelayMs` between frames, `hangAfterFirstChunk`, and `malformed` (an invalid data frame,
- * the next frame cut in half, after the first frame). Writes wait for `drain` when the client is slow.
+ * `chunkDelayMs` between frames, `hangAfterFirstChunk`, `malformed` (an invalid data frame, the
+ * next frame cut in half, after the first frame) and `streamErrorStatus` (the provider's error
+ * frame after the first frame, then the end). Writes wait for `drain` when the client is slow.
  */
 export class EventStream {
   private sent = 0;
@@ -47,6 +49,9 @@ export class EventStream {
     if (this.sent === 1 && !(await this.sendMalformedIfScripted(frame))) {
       return false;
     }
+    if (this.sent === 1 && rule?.streamErrorStatus !== undefined && this.context.provider.streamError) {
+      return this.failMidStream(rule.streamErrorStatus, this.context.provider.streamError);
+    }
     if (!(await channel.write(formatEventStreamFrame(frame)))) {
       return false;
     }
@@ -62,6 +67,24 @@ export class EventStream {
     if (await this.sendMalformedIfScripted({ data: '{"error":' })) {
       this.context.channel.end();
     }
+  }
+
+  /** Sends the provider's in-stream error for `status` and ends the stream. */
+  private async failMidStream(
+    status: number,
+    errorFrame: NonNullable<MockProvider['streamError']>,
+  ): Promise<false> {
+    const { channel, request } = this.context;
+    const frame = errorFrame({
+      status,
+      method: request.method,
+      path: request.path,
+      model: modelOfRequest(request),
+    });
+    if (await channel.write(formatEventStreamFrame(frame))) {
+      channel.end();
+    }
+    return false;
   }
 
   private async sendMalformedIfScripted(next: EventStreamFrame): Promise<boolean> {

@@ -35,11 +35,16 @@ export async function handleRequest(
   record.rawBody = body.text;
   const json = body.text.trim() === '' ? undefined : safeParseJson(body.text);
   record.body = json?.ok ? json.value : undefined;
+  const resolved = resolveRoute(state.providers, record.method, record.path);
+  const pathModel = resolved?.route.modelFromPath?.(resolved.params);
+  if (pathModel !== undefined) {
+    record.model = pathModel;
+  }
   state.recorder.add(record);
   if (!body.complete || !channel.isOpen) {
     return;
   }
-  const context = buildContext(state, record, channel);
+  const context = buildContext(state, record, channel, resolved);
   try {
     await answer(state, context, json?.ok === false);
   } catch (error) {
@@ -59,8 +64,12 @@ function openChannel(state: MockServerState, response: ServerResponse, record: R
 
 type AnswerContext = RouteContext & { resolved: ResolvedRoute | undefined };
 
-function buildContext(state: MockServerState, request: RecordedRequest, channel: ResponseChannel) {
-  const resolved = resolveRoute(state.providers, request.method, request.path);
+function buildContext(
+  state: MockServerState,
+  request: RecordedRequest,
+  channel: ResponseChannel,
+  resolved: ResolvedRoute | undefined,
+) {
   const provider = resolved?.provider ?? state.fallbackProvider;
   const context: AnswerContext = { request, channel, provider, rule: undefined, params: {}, resolved };
   return context;
@@ -69,7 +78,7 @@ function buildContext(state: MockServerState, request: RecordedRequest, channel:
 async function answer(state: MockServerState, base: AnswerContext, invalidJson: boolean): Promise<void> {
   const { provider, request, resolved } = base;
   const denial =
-    resolved && state.apiKeys ? provider.authenticate(request.headers, state.apiKeys) : undefined;
+    resolved && state.apiKeys ? provider.authenticate(request.headers, state.apiKeys, request) : undefined;
   if (denial !== undefined) {
     return sendErrorReply(base, denial);
   }
@@ -84,7 +93,7 @@ async function answer(state: MockServerState, base: AnswerContext, invalidJson: 
   if (resolved === undefined) {
     return sendErrorReply(context, provider.routeNotFound(request.method, request.path));
   }
-  if (invalidJson) {
+  if (invalidJson && resolved.route.rawBody !== true) {
     return sendErrorReply(context, provider.invalidJson());
   }
   await resolved.route.handle(context);

@@ -2,6 +2,11 @@
 export interface MockRuleResponse {
   /** Assistant text; defaults to a deterministic reply derived from the request. */
   content?: string;
+  /**
+   * Reasoning text, for providers that return it (Anthropic: a `thinking` block, sent when the
+   * request enables thinking or this is set).
+   */
+  reasoning?: string;
   /** Tool calls to answer with (finish reason becomes the provider's "tool calls" reason). */
   toolCalls?: Array<{ name: string; arguments: string }>;
   /** Finish reason in the provider's own vocabulary (OpenAI: stop, length, tool_calls, content_filter). */
@@ -17,6 +22,8 @@ export interface MockRuleResponse {
     prompt_tokens: number;
     completion_tokens: number;
     cached_tokens?: number;
+    /** Prompt tokens written to the provider's prompt cache (Anthropic `cache_creation_input_tokens`). */
+    cache_creation_tokens?: number;
     reasoning_tokens?: number;
   };
   /** Model name to report instead of the requested one. */
@@ -25,7 +32,7 @@ export interface MockRuleResponse {
 
 /** Which requests a rule applies to; an unset field matches every request. */
 export interface MockRuleMatch {
-  /** The `model` field of the request's JSON body. */
+  /** The model named in the path (Azure, Gemini …), else the `model` field of the JSON body. */
   model?: string;
   /** The request path; a provider's optional prefix (OpenAI's `/v1`) is ignored on both sides. */
   path?: string;
@@ -57,6 +64,11 @@ export interface MockRule {
   dropConnection?: boolean;
   /** Send invalid JSON (in a stream: one invalid data frame after the first one). */
   malformed?: boolean;
+  /**
+   * Streams: after the first frame, send the provider's in-stream error for this status (Anthropic
+   * an `event: error`, OpenAI an `{"error":…}` data frame) and end the stream.
+   */
+  streamErrorStatus?: number;
   /** Override parts of the successful reply. */
   respond?: MockRuleResponse;
 }

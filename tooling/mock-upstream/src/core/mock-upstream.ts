@@ -32,7 +32,7 @@ export interface MockUpstream {
   script(rule: MockRule): void;
   /** Clears rules and recorded requests. */
   reset(): void;
-  /** All requests, or those whose JSON body had `model`. */
+  /** All requests, or those for `model` (named in the path, else the JSON body's `model`). */
   requestCount(model?: string): number;
   /** Resolves when at least `count` requests are recorded; rejects on timeout. */
   waitForRequests(count: number, options?: WaitOptions): Promise<RecordedRequest[]>;

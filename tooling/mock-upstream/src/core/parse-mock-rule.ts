@@ -51,10 +51,17 @@ const matchShape: Record<keyof MockRuleMatch, Check> = { model: string, path: st
 
 const respondShape: Record<keyof MockRuleResponse, Check> = {
   content: string,
+  reasoning: string,
   toolCalls: arrayOf(objectOf({ name: string, arguments: string }, ['name', 'arguments'])),
   finishReason: string,
   usage: objectOf(
-    { prompt_tokens: count, completion_tokens: count, cached_tokens: count, reasoning_tokens: count },
+    {
+      prompt_tokens: count,
+      completion_tokens: count,
+      cached_tokens: count,
+      cache_creation_tokens: count,
+      reasoning_tokens: count,
+    },
     ['prompt_tokens', 'completion_tokens'],
   ),
   model: string,
@@ -72,6 +79,7 @@ const ruleShape: Record<keyof MockRule, Check> = {
   chunkDelayMs: nonNegative,
   dropConnection: boolean,
   malformed: boolean,
+  streamErrorStatus: httpStatus,
   respond: objectOf(respondShape),
 };
 

@@ -15,10 +15,15 @@ export interface RecordedRequest {
   aborted: boolean;
   /** The response was sent completely. */
   completed: boolean;
+  /** The model named in the path, for providers with the model in the URL (see `MockRoute.modelFromPath`). */
+  model?: string;
 }
 
-/** The `model` field of a recorded request's JSON body, if it has a string one. */
+/** The model named in the request's path, else the `model` field of its JSON body, if any. */
 export function modelOfRequest(request: RecordedRequest): string | undefined {
+  if (request.model !== undefined) {
+    return request.model;
+  }
   const body = request.body;
   if (typeof body !== 'object' || body === null || !('model' in body)) {
     return undefined;

@@ -49,7 +49,7 @@ export class ResponseChannel {
   }
 
   /** Writes a chunk; when the socket buffer is full, waits for `drain` (or close). False if closed. */
-  async write(chunk: string): Promise<boolean> {
+  async write(chunk: string | Uint8Array): Promise<boolean> {
     if (!this.isOpen) {
       return false;
     }
@@ -59,7 +59,7 @@ export class ResponseChannel {
     return this.isOpen;
   }
 
-  end(chunk?: string): void {
+  end(chunk?: string | Uint8Array): void {
     if (this.isOpen) {
       this.response.end(chunk);
     }

@@ -23,4 +23,6 @@ export const openAIProvider: MockProvider = {
     'x-request-id': `req_mock${String(request.id).padStart(8, '0')}`,
     'openai-version': '2020-10-01',
   }),
+  // OpenAI reports a failure after the stream started as a data frame holding its error envelope.
+  streamError: (context) => ({ data: JSON.stringify(defaultOpenAIErrorBody(context)) }),
 };

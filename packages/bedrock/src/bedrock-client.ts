@@ -1,0 +1,76 @@
+import {
+  BadGatewayError,
+  createHttpTransport,
+  type HttpTransport,
+  isRecord,
+  type ProviderCallOptions,
+  safeParseJson,
+  type TransportResponse,
+} from '@switchyard/core';
+import {
+  type BedrockCredentialSettings,
+  type BedrockEndpoint,
+  resolveBedrockEndpoint,
+} from './resolve-bedrock-endpoint.js';
+import { sendBedrockRequest } from './send-bedrock-request.js';
+
+export interface BedrockClientSettings extends BedrockCredentialSettings {
+  headers?: Record<string, string>;
+  transport?: HttpTransport;
+  env?: Record<string, string | undefined>;
+}
+
+/** One provider instance's way to Bedrock: a lazily created transport, the endpoint, the clock. */
+export interface BedrockClient {
+  /** POSTs `body` to `/model/{model}/{operation}`; resolves with the accepted response. */
+  send(
+    operation: string,
+    body: object,
+    options: ProviderCallOptions,
+    accept?: string,
+  ): { endpoint: BedrockEndpoint; response: Promise<TransportResponse> };
+  /** Reads a JSON object body, or fails with BadGatewayError. */
+  readJson(response: TransportResponse, model: string): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+export function createBedrockClient(
+  id: string,
+  settings: BedrockClientSettings,
+  now: () => Date,
+): BedrockClient {
+  let transport = settings.transport;
+  return {
+    send(operation, body, options, accept = 'application/json') {
+      const endpoint = resolveBedrockEndpoint(id, options, settings, settings.env ?? process.env);
+      transport ??= createHttpTransport();
+      const response = sendBedrockRequest({
+        transport,
+        provider: id,
+        endpoint,
+        operation,
+        body: JSON.stringify(body),
+        accept,
+        headers: [settings.headers, options.headers],
+        now: now(),
+        options,
+      });
+      return { endpoint, response };
+    },
+    async readJson(response, model) {
+      const parsed = safeParseJson(await response.text());
+      if (!parsed.ok || !isRecord(parsed.value)) {
+        throw new BadGatewayError({
+          message: `${id} sent a response that is not valid JSON`,
+          provider: id,
+          model,
+          code: 'invalid_upstream_response',
+        });
+      }
+      return parsed.value;
+    },
+    async close() {
+      if (transport && !settings.transport) await transport.close();
+    },
+  };
+}

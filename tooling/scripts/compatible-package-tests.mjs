@@ -1,0 +1,343 @@
+// The test (and conformance fixture) `generate-compatible-packages.mjs` writes for each compatible
+// service: the exact request against the mock upstream's OpenAI routes. A recording transport
+// keeps the URL the provider asked for (the service's real endpoint) and delivers the request to
+// the mock, so the default base URL is asserted while the call still crosses real HTTP.
+import { kebab, literal } from './compatible-package-templates.mjs';
+
+/** A value each refusable parameter is tried with. */
+const sampleValues = {
+  tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }],
+  tool_choice: 'auto',
+  parallel_tool_calls: false,
+  response_format: { type: 'json_object' },
+  n: 2,
+  stop: ['END'],
+  seed: 42,
+  user: 'user-1234',
+  frequency_penalty: 0.5,
+  presence_penalty: 0.5,
+  logit_bias: { 50256: -100 },
+  logprobs: true,
+  top_logprobs: 2,
+  service_tier: 'auto',
+  store: true,
+};
+
+/** `{ ...hello, <fields> }` as source text. */
+function withHello(fields = {}) {
+  const inner = literal(fields).slice(1, -1).trim();
+  return inner ? `{ ...hello, ${inner} }` : 'hello';
+}
+
+function trimmed(base) {
+  return base.replace(/\/+$/, '');
+}
+
+function withBasePath(base, basePath) {
+  const value = trimmed(base);
+  return basePath && !value.endsWith(basePath) ? `${value}${basePath}` : value;
+}
+
+function header(entry) {
+  const { name, service } = entry;
+  const keyVar = service.apiKeyEnvVars?.[0];
+  const keyed = service.requiresApiKey;
+  const envEntries = literal(entry.test.env ?? {})
+    .slice(1, -1)
+    .trim();
+  const env = [envEntries, keyed ? `${keyVar}: apiKey` : ''].filter(Boolean).join(', ');
+  const params = entry.test.params ? `, params: ${literal(entry.test.params)}` : '';
+  return `import {
+  AuthenticationError,
+  BadRequestError,
+  type ChatChunk,
+  type ChatRequest,
+  createHttpTransport,
+  type HttpTransport,
+  type Provider,
+  type ProviderCallOptions,
+  SwitchyardError,
+} from '@switchyard/core';
+import { type MockUpstream, startMockUpstream } from '@switchyard-tooling/mock-upstream';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { create${name} } from './${kebab(entry.id)}-provider.js';
+
+const apiKey = '${kebab(entry.id)}-test-key-0123456789';
+const env: Record<string, string | undefined> = { ${env} };
+const model = ${literal(entry.test.model)};
+const call: ProviderCallOptions = { model${params} };
+const hello: ChatRequest = { model, messages: [{ role: 'user', content: 'Hello!' }] };
+
+let mock: MockUpstream;
+const urls: string[] = [];
+
+/** Records the URL the provider asks for and delivers the request to the mock's OpenAI route. */
+function toMock(): HttpTransport {
+  const http = createHttpTransport();
+  return {
+    request: (request) => {
+      urls.push(request.url);
+      const endpoint = request.url.endsWith('/embeddings') ? '/embeddings' : '/chat/completions';
+      return http.request({ ...request, url: \`\${mock.url}/v1\${endpoint}\` });
+    },
+    close: () => http.close(),
+  };
+}
+
+function provider(extraEnv: Record<string, string | undefined> = {}): Provider {
+  return create${name}({ env: { ...env, ...extraEnv }, transport: toMock() });
+}
+
+/** The body the mock received for one chat call. */
+async function sent(request: ChatRequest, options: Partial<ProviderCallOptions> = {}): Promise<unknown> {
+  const target = provider();
+  try {
+    await target.chat(request, { ...call, ...options });
+  } finally {
+    await target.close?.();
+  }
+  return mock.requests.at(-1)?.body;
+}
+
+/** The error a chat call fails with before anything reaches the network. */
+async function refusal(
+  request: ChatRequest,
+  options: Partial<ProviderCallOptions> = {},
+  extraEnv: Record<string, string | undefined> = {},
+): Promise<SwitchyardError> {
+  const target = provider(extraEnv);
+  try {
+    await target.chat(request, { ...call, ...options });
+  } catch (error) {
+    expect(SwitchyardError.isInstance(error)).toBe(true);
+    expect(mock.requestCount()).toBe(0);
+    return error as SwitchyardError;
+  } finally {
+    await target.close?.();
+  }
+  throw new Error('expected the call to be refused');
+}
+
+beforeAll(async () => {
+  mock = await startMockUpstream(${keyed ? '{ apiKeys: [apiKey] }' : ''});
+});
+beforeEach(() => {
+  mock.reset();
+  urls.length = 0;
+});
+afterAll(() => mock.close());
+`;
+}
+
+function defaultCallTest(entry, url) {
+  const { service, test } = entry;
+  const auth = service.requiresApiKey
+    ? `expect(request?.headers.authorization).toBe(\`Bearer \${apiKey}\`);`
+    : 'expect(request?.headers.authorization).toBeUndefined();';
+  const headers = Object.entries(test.headers ?? {})
+    .map(([name, value]) => `expect(request?.headers[${literal(name)}]).toBe(${literal(value)});`)
+    .join('\n    ');
+  return `
+  it('posts to ${url}/chat/completions with ${service.requiresApiKey ? 'its key' : 'no key'} and the upstream model id', async () => {
+    const target = provider();
+    const response = await target.chat(hello, call);
+    await target.close?.();
+    expect(urls).toEqual([${literal(`${url}/chat/completions`)}]);
+    const request = mock.requests[0];
+    ${auth}
+    ${headers}
+    expect(request?.body).toEqual({ model: ${literal(test.upstreamModel ?? test.model)}, messages: hello.messages });
+    expect(response.choices[0]?.message.content).toContain('Hello!');
+  });
+
+  it('declares its capabilities', () => {
+    const target = create${entry.name}({ env });
+    expect(target.id).toBe(${literal(entry.id)});
+    expect(target.capabilities).toMatchObject(${literal(service.capabilities)});
+    expect(typeof target.embed).toBe(${literal(service.capabilities.embeddings ? 'function' : 'undefined')});
+  });
+`;
+}
+
+function endpointTest(entry) {
+  const { service } = entry;
+  const deployment = withBasePath('https://deployment.example/v1', service.basePath);
+  const envVar = service.apiBaseEnvVars?.[0];
+  if (!envVar) {
+    return `
+  it('prefers a deployment api_base', async () => {
+    await sent(hello, { apiBase: 'https://deployment.example/v1' });
+    expect(urls).toEqual([${literal(`${deployment}/chat/completions`)}]);
+  });
+`;
+  }
+  const envBase = service.basePath ? 'https://base.example' : 'https://base.example/v1';
+  return `
+  it('reads the endpoint from ${envVar} and prefers a deployment api_base', async () => {
+    const target = provider({ ${envVar}: ${literal(envBase)} });
+    await target.chat(hello, call);
+    await target.chat(hello, { ...call, apiBase: 'https://deployment.example/v1' });
+    await target.close?.();
+    expect(urls).toEqual([${literal(`${withBasePath(envBase, service.basePath)}/chat/completions`)}, ${literal(`${deployment}/chat/completions`)}]);
+  });
+`;
+}
+
+function keyTests(entry) {
+  const vars = entry.service.apiKeyEnvVars ?? [];
+  if (!entry.service.requiresApiKey) {
+    return `
+  it('sends ${vars[0]} as a bearer key when it is set', async () => {
+    const target = provider({ ${vars[0]}: apiKey });
+    await target.chat(hello, call);
+    await target.close?.();
+    expect(mock.requests[0]?.headers.authorization).toBe(\`Bearer \${apiKey}\`);
+  });
+`;
+  }
+  const cleared = vars.map((name) => `${name}: undefined`).join(', ');
+  let text = `
+  it('refuses to call without a key, naming ${vars.join(' / ')}', async () => {
+    const error = await refusal(hello, {}, { ${cleared} });
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.message).toContain(${literal(vars.join(' / '))});
+  });
+`;
+  if (vars.length > 1) {
+    text += `
+  it('also reads the key from ${vars.at(-1)}', async () => {
+    const target = provider({ ${vars[0]}: undefined, ${vars.at(-1)}: apiKey });
+    await target.chat(hello, call);
+    await target.close?.();
+    expect(mock.requests[0]?.headers.authorization).toBe(\`Bearer \${apiKey}\`);
+  });
+`;
+  }
+  return text;
+}
+
+function unsupportedTest(entry) {
+  const params = entry.service.unsupportedParams ?? [];
+  if (params.length === 0) return '';
+  const rows = params.map((param) => {
+    if (!(param in sampleValues)) throw new Error(`no sample value for ${param}`);
+    return `[${literal(param)}, ${literal({ [param]: sampleValues[param] })}]`;
+  });
+  return `
+  const unsupported: Array<[string, Partial<ChatRequest>]> = [${rows.join(', ')}];
+
+  it.each(unsupported)('refuses %s, or drops it with drop_params', async (param, fields) => {
+    const error = await refusal({ ...hello, ...fields });
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.param).toBe(param);
+    const body = await sent({ ...hello, ...fields }, { dropParams: true });
+    expect(body).not.toHaveProperty(param);
+  });
+`;
+}
+
+function caseTest(testCase) {
+  const options = testCase.options ? `, ${literal(testCase.options)}` : '';
+  if (testCase.refuses) {
+    return `
+  it(${literal(testCase.name)}, async () => {
+    const error = await refusal(${withHello(testCase.request)}${options || ', {}'});
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error.param).toBe(${literal(testCase.refuses)});
+  });
+`;
+  }
+  const checks = [];
+  if (testCase.body) checks.push(`expect(body).toMatchObject(${literal(testCase.body)});`);
+  for (const path of testCase.absent ?? []) checks.push(`expect(body).not.toHaveProperty(${literal(path)});`);
+  if (testCase.url) checks.push(`expect(urls).toEqual([${literal(`${testCase.url}/chat/completions`)}]);`);
+  return `
+  it(${literal(testCase.name)}, async () => {
+    const body = await sent(${withHello(testCase.request)}${options});
+    ${checks.join('\n    ')}
+  });
+`;
+}
+
+function streamTest(entry) {
+  const usage = entry.service.capabilities.streamUsage;
+  const checks = usage
+    ? `expect(mock.requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    expect(chunks.at(-1)?.choices).toEqual([]);
+    expect(chunks.at(-1)?.usage?.total_tokens).toBeGreaterThan(0);`
+    : `expect(mock.requests[0]?.body).toMatchObject({ stream: true });
+    expect(mock.requests[0]?.body).not.toHaveProperty('stream_options');`;
+  return `
+  it('streams ${usage ? 'with usage at the end' : 'without stream_options, which it does not take'}', async () => {
+    const target = provider();
+    const request: ChatRequest = { ...hello, stream: true, stream_options: { include_usage: true } };
+    const chunks: ChatChunk[] = [];
+    for await (const chunk of await target.stream(request, call)) chunks.push(chunk);
+    await target.close?.();
+    expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toContain('Hello!');
+    ${checks}
+  });
+`;
+}
+
+function embeddingTest(entry, url) {
+  const embeddingModel = entry.test.embeddingModel;
+  if (!entry.service.capabilities.embeddings) return '';
+  if (!embeddingModel) throw new Error(`${entry.id} has embeddings but no test.embeddingModel`);
+  return `
+  it('embeds at ${url}/embeddings', async () => {
+    const target = provider();
+    const request = { model: ${literal(embeddingModel)}, input: ['one', 'two'] };
+    const result = await target.embed?.(request, { ...call, model: ${literal(embeddingModel)} });
+    await target.close?.();
+    expect(result?.data).toHaveLength(2);
+    expect(urls).toEqual([${literal(`${url}/embeddings`)}]);
+    expect(mock.requests[0]?.body).toMatchObject(request);
+  });
+`;
+}
+
+/** The generated `src/<kebab>-provider.test.ts`. */
+export function testFile(entry) {
+  const url = trimmed(entry.test.url ?? entry.service.baseURL);
+  const body = [
+    defaultCallTest(entry, url),
+    endpointTest(entry),
+    keyTests(entry),
+    unsupportedTest(entry),
+    ...(entry.test.cases ?? []).map(caseTest),
+    streamTest(entry),
+    embeddingTest(entry, url),
+  ].join('');
+  return `${header(entry)}
+describe(${literal(`${entry.id} provider`)}, () => {${body}});
+`;
+}
+
+/** The generated `src/__fixtures__/conformance.ts` and `src/conformance.test.ts`. */
+export function conformanceFiles(entry) {
+  const embedding = entry.service.capabilities.embeddings
+    ? `\n    embeddingModel: ${literal(entry.test.embeddingModel)},`
+    : '';
+  const fixture = `import type { Provider, ProviderCallOptions } from '@switchyard/core';
+import { create${entry.name} } from '../${kebab(entry.id)}-provider.js';
+
+const apiKey = '${kebab(entry.id)}-conformance-key-0123456789';
+
+export const conformance = [
+  {
+    name: ${literal(entry.id)},
+    createProvider: (mockOrigin: string): Provider =>
+      create${entry.name}({ apiKey, baseURL: \`\${mockOrigin}/v1\`, env: {} }),
+    callOptions: (): ProviderCallOptions => ({ model: ${literal(entry.test.model)} }),
+    mockApiKeys: [apiKey],${embedding}
+  },
+];
+`;
+  const test = `import { describeProviderConformance } from '@switchyard-tooling/provider-conformance';
+import { conformance } from './__fixtures__/conformance.js';
+
+for (const target of conformance) describeProviderConformance(target);
+`;
+  return { fixture, test };
+}
