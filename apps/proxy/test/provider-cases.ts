@@ -161,7 +161,9 @@ export const providerCases: ProviderCase[] = [
 
 /**
  * The OpenAI-compatible services: each as litellm configures it (`<id>/<model>`, api_base, key),
- * answered by the mock's OpenAI routes.
+ * answered by the mock's OpenAI routes. databricks is not here: it always calls
+ * `{api_base}/serving-endpoints/…`, a path the mock's OpenAI routes do not serve; its package
+ * test asserts that URL exactly.
  */
 const compatibleServices: Array<[id: string, model: string, keyed: boolean]> = [
   // keyed: false marks services whose key is optional; the test sends one anyway, since the mock
@@ -192,6 +194,8 @@ const compatibleServices: Array<[id: string, model: string, keyed: boolean]> = [
   ['lambda_ai', 'llama3.1-8b-instruct', true],
   ['friendliai', 'meta-llama-3.1-8b-instruct', true],
   ['featherless_ai', 'meta-llama/Meta-Llama-3.1-8B-Instruct', true],
+  ['cloudflare', '@cf/meta/llama-3.1-8b-instruct', true],
+  ['baseten', 'deepseek-ai/DeepSeek-V3-0324', true],
   ['openai_like', 'my-model', false],
 ];
 
