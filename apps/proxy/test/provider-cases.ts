@@ -161,9 +161,7 @@ export const providerCases: ProviderCase[] = [
 
 /**
  * The OpenAI-compatible services: each as litellm configures it (`<id>/<model>`, api_base, key),
- * answered by the mock's OpenAI routes. databricks is not here: it always calls
- * `{api_base}/serving-endpoints/…`, a path the mock's OpenAI routes do not serve; its package
- * test asserts that URL exactly.
+ * answered by the mock's OpenAI routes.
  */
 const compatibleServices: Array<[id: string, model: string, keyed: boolean]> = [
   // keyed: false marks services whose key is optional; the test sends one anyway, since the mock
@@ -196,16 +194,23 @@ const compatibleServices: Array<[id: string, model: string, keyed: boolean]> = [
   ['featherless_ai', 'meta-llama/Meta-Llama-3.1-8B-Instruct', true],
   ['cloudflare', '@cf/meta/llama-3.1-8b-instruct', true],
   ['baseten', 'deepseek-ai/DeepSeek-V3-0324', true],
+  ['databricks', 'databricks-meta-llama-3-3-70b-instruct', true],
   ['openai_like', 'my-model', false],
 ];
 
 for (const [id, model, keyed] of compatibleServices) {
+  // databricks serves OpenAI's format under {api_base}/serving-endpoints.
+  const prefix = id === 'databricks' ? '/serving-endpoints' : '/v1';
   const key = `sk-e2e-${id.replaceAll('_', '-')}-0123456789`;
   providerCases.push({
     name: `${id}-model`,
-    litellmParams: (mock) => ({ model: `${id}/${model}`, api_base: `${mock}/v1`, api_key: key }),
+    litellmParams: (mock) => ({
+      model: `${id}/${model}`,
+      api_base: id === 'databricks' ? mock : `${mock}/v1`,
+      api_key: key,
+    }),
     mockApiKeys: [key],
-    upstreamPath: /^\/v1\/chat\/completions$/,
+    upstreamPath: new RegExp(`^${prefix}/chat/completions$`),
     checkRequest: (request) => {
       expect(request.headers.authorization).toBe(`Bearer ${key}`);
       if (!keyed) expect(request.body).toHaveProperty('messages');

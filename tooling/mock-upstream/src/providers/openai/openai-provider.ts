@@ -8,7 +8,8 @@ import { openAIListModelsRoute, openAIRetrieveModelRoute } from './openai-models
 /** OpenAI's wire format, served with and without the `/v1` prefix. */
 export const openAIProvider: MockProvider = {
   name: 'openai',
-  pathPrefixes: ['/v1', ''],
+  // Databricks serves the same format under /serving-endpoints.
+  pathPrefixes: ['/v1', '/serving-endpoints', ''],
   routes: [
     openAIChatCompletionsRoute,
     openAIEmbeddingsRoute,
