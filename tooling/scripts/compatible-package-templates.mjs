@@ -25,7 +25,6 @@ function propertyName(key) {
 
 export function packageJson(entry, template) {
   const devDependencies = { ...template.devDependencies };
-  if (!entry.conformance) delete devDependencies['@switchyard-tooling/provider-conformance'];
   const pkg = {
     name: `@switchyard/${kebab(entry.id)}`,
     version: template.version,

@@ -1,7 +1,7 @@
 // The test (and conformance fixture) `generate-compatible-packages.mjs` writes for each compatible
-// service: the exact request against the mock upstream's OpenAI routes. A recording transport
-// keeps the URL the provider asked for (the service's real endpoint) and delivers the request to
-// the mock, so the default base URL is asserted while the call still crosses real HTTP.
+// service: the exact request against the mock upstream's OpenAI routes, through the shared
+// `useServiceHarness` (a recording transport keeps the URL the provider asked for, the service's
+// real endpoint, and delivers the request to the mock over real HTTP).
 import { kebab, literal } from './compatible-package-templates.mjs';
 
 /** A value each refusable parameter is tried with. */
@@ -47,19 +47,9 @@ function header(entry) {
     .trim();
   const env = [envEntries, keyed ? `${keyVar}: apiKey` : ''].filter(Boolean).join(', ');
   const params = entry.test.params ? `, params: ${literal(entry.test.params)}` : '';
-  return `import {
-  AuthenticationError,
-  BadRequestError,
-  type ChatChunk,
-  type ChatRequest,
-  createHttpTransport,
-  type HttpTransport,
-  type Provider,
-  type ProviderCallOptions,
-  SwitchyardError,
-} from '@switchyard/core';
-import { type MockUpstream, startMockUpstream } from '@switchyard-tooling/mock-upstream';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+  return `import { AuthenticationError, BadRequestError, type ChatChunk, type ChatRequest, type ProviderCallOptions } from '@switchyard/core';
+import { useServiceHarness } from '@switchyard-tooling/provider-conformance';
+import { describe, expect, it } from 'vitest';
 import { create${name} } from './${kebab(entry.id)}-provider.js';
 
 const apiKey = '${kebab(entry.id)}-test-key-0123456789';
@@ -68,64 +58,8 @@ const model = ${literal(entry.test.model)};
 const call: ProviderCallOptions = { model${params} };
 const hello: ChatRequest = { model, messages: [{ role: 'user', content: 'Hello!' }] };
 
-let mock: MockUpstream;
-const urls: string[] = [];
-
-/** Records the URL the provider asks for and delivers the request to the mock's OpenAI route. */
-function toMock(): HttpTransport {
-  const http = createHttpTransport();
-  return {
-    request: (request) => {
-      urls.push(request.url);
-      const endpoint = request.url.endsWith('/embeddings') ? '/embeddings' : '/chat/completions';
-      return http.request({ ...request, url: \`\${mock.url}/v1\${endpoint}\` });
-    },
-    close: () => http.close(),
-  };
-}
-
-function provider(extraEnv: Record<string, string | undefined> = {}): Provider {
-  return create${name}({ env: { ...env, ...extraEnv }, transport: toMock() });
-}
-
-/** The body the mock received for one chat call. */
-async function sent(request: ChatRequest, options: Partial<ProviderCallOptions> = {}): Promise<unknown> {
-  const target = provider();
-  try {
-    await target.chat(request, { ...call, ...options });
-  } finally {
-    await target.close?.();
-  }
-  return mock.requests.at(-1)?.body;
-}
-
-/** The error a chat call fails with before anything reaches the network. */
-async function refusal(
-  request: ChatRequest,
-  options: Partial<ProviderCallOptions> = {},
-  extraEnv: Record<string, string | undefined> = {},
-): Promise<SwitchyardError> {
-  const target = provider(extraEnv);
-  try {
-    await target.chat(request, { ...call, ...options });
-  } catch (error) {
-    expect(SwitchyardError.isInstance(error)).toBe(true);
-    expect(mock.requestCount()).toBe(0);
-    return error as SwitchyardError;
-  } finally {
-    await target.close?.();
-  }
-  throw new Error('expected the call to be refused');
-}
-
-beforeAll(async () => {
-  mock = await startMockUpstream(${keyed ? '{ apiKeys: [apiKey] }' : ''});
-});
-beforeEach(() => {
-  mock.reset();
-  urls.length = 0;
-});
-afterAll(() => mock.close());
+const harness = useServiceHarness({ create: create${name}, env, call${keyed ? ', apiKeys: [apiKey]' : ''} });
+const { urls, provider, sent, refusal } = harness;
 `;
 }
 
@@ -143,7 +77,7 @@ function defaultCallTest(entry, url) {
     const response = await target.chat(hello, call);
     await target.close?.();
     expect(urls).toEqual([${literal(`${url}/chat/completions`)}]);
-    const request = mock.requests[0];
+    const request = harness.mock().requests[0];
     ${auth}
     ${headers}
     expect(request?.body).toEqual({ model: ${literal(test.upstreamModel ?? test.model)}, messages: hello.messages });
@@ -191,7 +125,7 @@ function keyTests(entry) {
     const target = provider({ ${vars[0]}: apiKey });
     await target.chat(hello, call);
     await target.close?.();
-    expect(mock.requests[0]?.headers.authorization).toBe(\`Bearer \${apiKey}\`);
+    expect(harness.mock().requests[0]?.headers.authorization).toBe(\`Bearer \${apiKey}\`);
   });
 `;
   }
@@ -209,7 +143,7 @@ function keyTests(entry) {
     const target = provider({ ${vars[0]}: undefined, ${vars.at(-1)}: apiKey });
     await target.chat(hello, call);
     await target.close?.();
-    expect(mock.requests[0]?.headers.authorization).toBe(\`Bearer \${apiKey}\`);
+    expect(harness.mock().requests[0]?.headers.authorization).toBe(\`Bearer \${apiKey}\`);
   });
 `;
   }
@@ -262,11 +196,11 @@ function caseTest(testCase) {
 function streamTest(entry) {
   const usage = entry.service.capabilities.streamUsage;
   const checks = usage
-    ? `expect(mock.requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    ? `expect(harness.mock().requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
     expect(chunks.at(-1)?.choices).toEqual([]);
     expect(chunks.at(-1)?.usage?.total_tokens).toBeGreaterThan(0);`
-    : `expect(mock.requests[0]?.body).toMatchObject({ stream: true });
-    expect(mock.requests[0]?.body).not.toHaveProperty('stream_options');`;
+    : `expect(harness.mock().requests[0]?.body).toMatchObject({ stream: true });
+    expect(harness.mock().requests[0]?.body).not.toHaveProperty('stream_options');`;
   return `
   it('streams ${usage ? 'with usage at the end' : 'without stream_options, which it does not take'}', async () => {
     const target = provider();
@@ -292,7 +226,7 @@ function embeddingTest(entry, url) {
     await target.close?.();
     expect(result?.data).toHaveLength(2);
     expect(urls).toEqual([${literal(`${url}/embeddings`)}]);
-    expect(mock.requests[0]?.body).toMatchObject(request);
+    expect(harness.mock().requests[0]?.body).toMatchObject(request);
   });
 `;
 }

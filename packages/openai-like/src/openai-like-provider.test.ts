@@ -5,14 +5,10 @@ import {
   BadRequestError,
   type ChatChunk,
   type ChatRequest,
-  createHttpTransport,
-  type HttpTransport,
-  type Provider,
   type ProviderCallOptions,
-  SwitchyardError,
 } from '@switchyard/core';
-import { type MockUpstream, startMockUpstream } from '@switchyard-tooling/mock-upstream';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useServiceHarness } from '@switchyard-tooling/provider-conformance';
+import { describe, expect, it } from 'vitest';
 import { createOpenAILike } from './openai-like-provider.js';
 
 const apiKey = 'openai-like-test-key-0123456789';
@@ -21,64 +17,8 @@ const model = 'my-model';
 const call: ProviderCallOptions = { model };
 const hello: ChatRequest = { model, messages: [{ role: 'user', content: 'Hello!' }] };
 
-let mock: MockUpstream;
-const urls: string[] = [];
-
-/** Records the URL the provider asks for and delivers the request to the mock's OpenAI route. */
-function toMock(): HttpTransport {
-  const http = createHttpTransport();
-  return {
-    request: (request) => {
-      urls.push(request.url);
-      const endpoint = request.url.endsWith('/embeddings') ? '/embeddings' : '/chat/completions';
-      return http.request({ ...request, url: `${mock.url}/v1${endpoint}` });
-    },
-    close: () => http.close(),
-  };
-}
-
-function provider(extraEnv: Record<string, string | undefined> = {}): Provider {
-  return createOpenAILike({ env: { ...env, ...extraEnv }, transport: toMock() });
-}
-
-/** The body the mock received for one chat call. */
-async function sent(request: ChatRequest, options: Partial<ProviderCallOptions> = {}): Promise<unknown> {
-  const target = provider();
-  try {
-    await target.chat(request, { ...call, ...options });
-  } finally {
-    await target.close?.();
-  }
-  return mock.requests.at(-1)?.body;
-}
-
-/** The error a chat call fails with before anything reaches the network. */
-async function refusal(
-  request: ChatRequest,
-  options: Partial<ProviderCallOptions> = {},
-  extraEnv: Record<string, string | undefined> = {},
-): Promise<SwitchyardError> {
-  const target = provider(extraEnv);
-  try {
-    await target.chat(request, { ...call, ...options });
-  } catch (error) {
-    expect(SwitchyardError.isInstance(error)).toBe(true);
-    expect(mock.requestCount()).toBe(0);
-    return error as SwitchyardError;
-  } finally {
-    await target.close?.();
-  }
-  throw new Error('expected the call to be refused');
-}
-
-beforeAll(async () => {
-  mock = await startMockUpstream();
-});
-beforeEach(() => {
-  mock.reset();
-  urls.length = 0;
-});
-afterAll(() => mock.close());
+const harness = useServiceHarness({ create: createOpenAILike, env, call });
+const { urls, provider, sent, refusal } = harness;
 
 describe('openai_like provider', () => {
   it('posts to https://llm.internal.example/v1/chat/completions with no key and the upstream model id', async () => {
@@ -86,7 +26,7 @@ describe('openai_like provider', () => {
     const response = await target.chat(hello, call);
     await target.close?.();
     expect(urls).toEqual(['https://llm.internal.example/v1/chat/completions']);
-    const request = mock.requests[0];
+    const request = harness.mock().requests[0];
     expect(request?.headers.authorization).toBeUndefined();
 
     expect(request?.body).toEqual({ model: 'my-model', messages: hello.messages });
@@ -121,7 +61,7 @@ describe('openai_like provider', () => {
     const target = provider({ OPENAI_LIKE_API_KEY: apiKey });
     await target.chat(hello, call);
     await target.close?.();
-    expect(mock.requests[0]?.headers.authorization).toBe(`Bearer ${apiKey}`);
+    expect(harness.mock().requests[0]?.headers.authorization).toBe(`Bearer ${apiKey}`);
   });
 
   it('streams with usage at the end', async () => {
@@ -131,7 +71,10 @@ describe('openai_like provider', () => {
     for await (const chunk of await target.stream(request, call)) chunks.push(chunk);
     await target.close?.();
     expect(chunks.map((chunk) => chunk.choices[0]?.delta.content ?? '').join('')).toContain('Hello!');
-    expect(mock.requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    expect(harness.mock().requests[0]?.body).toMatchObject({
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     expect(chunks.at(-1)?.choices).toEqual([]);
     expect(chunks.at(-1)?.usage?.total_tokens).toBeGreaterThan(0);
   });
@@ -143,6 +86,6 @@ describe('openai_like provider', () => {
     await target.close?.();
     expect(result?.data).toHaveLength(2);
     expect(urls).toEqual(['https://llm.internal.example/v1/embeddings']);
-    expect(mock.requests[0]?.body).toMatchObject(request);
+    expect(harness.mock().requests[0]?.body).toMatchObject(request);
   });
 });

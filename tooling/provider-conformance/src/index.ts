@@ -8,6 +8,7 @@ import { failureScenarios } from './failure-scenarios.js';
 
 export { type CollectedStream, collect } from './collect.js';
 export type { ConformanceFeature, ConformanceTarget } from './conformance-target.js';
+export { type ServiceHarness, type ServiceHarnessOptions, useServiceHarness } from './service-harness.js';
 
 /**
  * The conformance suite every provider runs (as honojs/hono runs one router suite over all its
