@@ -8,6 +8,7 @@ import { type Logger, silentLogger } from './logger.js';
 import { auth } from './middleware/auth/index.js';
 import type { ProxyEnv, ProxyServices } from './proxy-env.js';
 import { chatCompletionsRoutes } from './routes/chat-completions.js';
+import { completionsRoutes } from './routes/completions.js';
 import { embeddingsRoutes } from './routes/embeddings.js';
 import { healthPaths, healthRoutes } from './routes/health.js';
 import { modelsRoutes } from './routes/models.js';
@@ -53,6 +54,7 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
 
   healthRoutes(app, options.version ?? '0.0.0');
   chatCompletionsRoutes(app, services);
+  completionsRoutes(app, services);
   embeddingsRoutes(app, services);
   modelsRoutes(app, services, (options.now ?? Date.now)());
 

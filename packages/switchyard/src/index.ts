@@ -22,4 +22,5 @@ export {
   completion,
   createSwitchyard,
   embedding,
+  textCompletion,
 } from './switchyard.js';

@@ -10,6 +10,8 @@ import {
   type StreamingChatRequest,
   type Switchyard,
   type SwitchyardOptions,
+  type TextCompletion,
+  type TextCompletionRequest,
 } from '@switchyard/core';
 import { createDefaultProviders } from './default-providers.js';
 
@@ -54,6 +56,17 @@ export function embedding(
   options?: CompletionOptions,
 ): Promise<EmbeddingResponse> {
   return gateway().embedding(request, options);
+}
+
+/**
+ * The legacy completions API through the default gateway (bridged through chat):
+ * `textCompletion({ model: 'openai/gpt-4o-mini', prompt: 'Once upon a time' })`.
+ */
+export function textCompletion(
+  request: TextCompletionRequest,
+  options?: CompletionOptions,
+): Promise<TextCompletion | AsyncIterable<TextCompletion>> {
+  return gateway().textCompletion(request, options);
 }
 
 /** Closes the default gateway's connection pools (lets a script exit promptly). */

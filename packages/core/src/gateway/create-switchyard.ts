@@ -4,11 +4,13 @@ import type { Provider, ProviderCallOptions } from '../provider.js';
 import type { ChatRequest } from '../schemas/chat-request.js';
 import type { ChatChunk, ChatResponse } from '../schemas/chat-response.js';
 import type { EmbeddingRequest, EmbeddingResponse } from '../schemas/embedding.js';
+import type { TextCompletion, TextCompletionRequest } from '../schemas/text-completion.js';
 import type { Usage } from '../schemas/usage.js';
 import type { CallInfo, CallOutcome } from './call-info.js';
 import type { ModelDeployment, ResolvedDeployment } from './deployment.js';
 import { ModelCatalog } from './model-catalog.js';
 import { relayStream } from './relay-stream.js';
+import { textCompletionViaChat } from './text-completion.js';
 
 export interface SwitchyardOptions {
   providers: ReadonlyArray<Provider>;
@@ -48,6 +50,14 @@ export interface Switchyard {
   completion(request: NonStreamingChatRequest, options?: CompletionOptions): Promise<ChatResponse>;
   completion(request: ChatRequest, options?: CompletionOptions): Promise<ChatResponse | ChatStream>;
   embedding(request: EmbeddingRequest, options?: CompletionOptions): Promise<EmbeddingResponse>;
+  /**
+   * The legacy completions API (`prompt` in, `choices[].text` out), bridged through chat for every
+   * provider. With `stream: true` it resolves to an async iterable of text-completion chunks.
+   */
+  textCompletion(
+    request: TextCompletionRequest,
+    options?: CompletionOptions,
+  ): Promise<TextCompletion | AsyncIterable<TextCompletion>>;
   /** Public model names with the provider of their first deployment. */
   models(): Array<{ id: string; provider: string }>;
   /** Throws NotFoundError for an unknown model. */
@@ -216,9 +226,16 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     }
   }
 
+  function textCompletion(request: TextCompletionRequest, call: CompletionOptions = {}) {
+    const resolved = catalog.resolve(request.model);
+    const dropParams = callOptions(resolved, call, request.drop_params).dropParams === true;
+    return textCompletionViaChat(request, (chat) => completion(chat, call), dropParams);
+  }
+
   return {
     completion: completion as Switchyard['completion'],
     embedding,
+    textCompletion,
     models: () =>
       catalog.names().map((id) => ({
         id,

@@ -1,4 +1,4 @@
-import { type ChatChunk, encodeSseData, SSE_DONE, SwitchyardError, toJsonText } from '@switchyard/core';
+import { encodeSseData, SSE_DONE, SwitchyardError, toJsonText } from '@switchyard/core';
 import { renderOpenAIError } from './openai-error-body.js';
 
 export interface SseResponseOptions {
@@ -11,12 +11,12 @@ export interface SseResponseOptions {
 const encoder = new TextEncoder();
 
 /**
- * Writes canonical chunks as OpenAI's SSE stream. Each frame is written as received when it is
+ * Writes chunks (chat or text-completion) as OpenAI's SSE stream. Each frame is written as received when it is
  * unchanged from upstream (pass-through), pulled only when the client can take more
  * (backpressure), and a client that goes away cancels the stream, which aborts the upstream
  * request. An error after the first byte ends the stream with an `{"error":…}` frame, as OpenAI does.
  */
-export function sseResponse(stream: AsyncIterable<ChatChunk>, options: SseResponseOptions = {}): Response {
+export function sseResponse(stream: AsyncIterable<object>, options: SseResponseOptions = {}): Response {
   const iterator = stream[Symbol.asyncIterator]();
   let finished = false;
   const body = new ReadableStream<Uint8Array>(
