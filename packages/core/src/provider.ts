@@ -1,6 +1,12 @@
 import type { ChatRequest } from './schemas/chat-request.js';
 import type { ChatChunk, ChatResponse } from './schemas/chat-response.js';
 import type { EmbeddingRequest, EmbeddingResponse } from './schemas/embedding.js';
+import type {
+  ImageGenerationRequest,
+  ImageGenerationResponse,
+  ModerationRequest,
+  ModerationResponse,
+} from './schemas/moderation-image.js';
 
 /** What a provider can do; data the gateway and proxy read instead of branching on provider ids. */
 export interface ProviderCapabilities {
@@ -58,6 +64,13 @@ export interface Provider {
    */
   stream(request: ChatRequest, options: ProviderCallOptions): Promise<ChatChunkStream>;
   embed?(request: EmbeddingRequest, options: ProviderCallOptions): Promise<EmbeddingResponse>;
+  /** Content moderation, where the provider offers it natively. */
+  moderate?(request: ModerationRequest, options: ProviderCallOptions): Promise<ModerationResponse>;
+  /** Image generation, where the provider offers it natively. */
+  generateImage?(
+    request: ImageGenerationRequest,
+    options: ProviderCallOptions,
+  ): Promise<ImageGenerationResponse>;
   /** Releases pooled connections. */
   close?(): Promise<void>;
 }

@@ -10,7 +10,11 @@ import {
   type EmbeddingRequest,
   type EmbeddingResponse,
   type HttpTransport,
+  type ImageGenerationRequest,
+  type ImageGenerationResponse,
   isRecord,
+  type ModerationRequest,
+  type ModerationResponse,
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
@@ -172,8 +176,31 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
       }
       return body;
     },
+    async moderate(request: ModerationRequest, options: ProviderCallOptions): Promise<ModerationResponse> {
+      const { response } = await post('/moderations', request, options, false);
+      const body = await readJson<ModerationResponse>(response, 'moderation response', options.model);
+      return requireArray(body, 'results', 'moderation response', options.model);
+    },
+    async generateImage(
+      request: ImageGenerationRequest,
+      options: ProviderCallOptions,
+    ): Promise<ImageGenerationResponse> {
+      const { response } = await post('/images/generations', request, options, false);
+      const body = await readJson<ImageGenerationResponse>(response, 'image response', options.model);
+      return requireArray(body, 'data', 'image response', options.model);
+    },
     async close() {
       if (transport && !settings.transport) await transport.close();
     },
   };
+
+  function requireArray<T extends object>(body: T, field: string, what: string, model: string): T {
+    if (Array.isArray((body as Record<string, unknown>)[field])) return body;
+    throw new BadGatewayError({
+      message: `${settings.id} sent a ${what} without ${field}`,
+      provider: settings.id,
+      model,
+      code: 'invalid_upstream_response',
+    });
+  }
 }

@@ -11,7 +11,9 @@ import { chatCompletionsRoutes } from './routes/chat-completions.js';
 import { completionsRoutes } from './routes/completions.js';
 import { embeddingsRoutes } from './routes/embeddings.js';
 import { healthPaths, healthRoutes } from './routes/health.js';
+import { imagesRoutes } from './routes/images.js';
 import { modelsRoutes } from './routes/models.js';
+import { moderationsRoutes } from './routes/moderations.js';
 
 export interface ProxyAppOptions {
   gateway: Switchyard;
@@ -56,6 +58,8 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
   chatCompletionsRoutes(app, services);
   completionsRoutes(app, services);
   embeddingsRoutes(app, services);
+  moderationsRoutes(app, services);
+  imagesRoutes(app, services);
   modelsRoutes(app, services, (options.now ?? Date.now)());
 
   app.notFound(() => {

@@ -15,7 +15,11 @@ export interface TestProxy {
 }
 
 /** A mock OpenAI upstream plus a proxy whose config routes to it, both on free ports. */
-export async function startTestProxy(extraYaml = ''): Promise<TestProxy> {
+/**
+ * `extraYaml` is appended to general_settings; `extraModels` to model_list, with `MOCK` standing
+ * for the mock upstream's origin.
+ */
+export async function startTestProxy(extraYaml = '', extraModels = ''): Promise<TestProxy> {
   const upstream = await startMockUpstream({ apiKeys: [upstreamKey] });
   const yaml = `
 model_list:
@@ -32,7 +36,7 @@ model_list:
   - model_name: local
     litellm_params:
       model: mock/local-model
-general_settings:
+${extraModels.replaceAll('MOCK', upstream.url)}general_settings:
   master_key: ${masterKey}
 ${extraYaml}`;
   const config = parseConfig(yaml, { env: { TEST_UPSTREAM_KEY: upstreamKey }, source: 'test-config.yaml' });

@@ -4,6 +4,12 @@ import type { Provider, ProviderCallOptions } from '../provider.js';
 import type { ChatRequest } from '../schemas/chat-request.js';
 import type { ChatChunk, ChatResponse } from '../schemas/chat-response.js';
 import type { EmbeddingRequest, EmbeddingResponse } from '../schemas/embedding.js';
+import type {
+  ImageGenerationRequest,
+  ImageGenerationResponse,
+  ModerationRequest,
+  ModerationResponse,
+} from '../schemas/moderation-image.js';
 import type { TextCompletion, TextCompletionRequest } from '../schemas/text-completion.js';
 import type { Usage } from '../schemas/usage.js';
 import type { CallInfo, CallOutcome } from './call-info.js';
@@ -50,6 +56,13 @@ export interface Switchyard {
   completion(request: NonStreamingChatRequest, options?: CompletionOptions): Promise<ChatResponse>;
   completion(request: ChatRequest, options?: CompletionOptions): Promise<ChatResponse | ChatStream>;
   embedding(request: EmbeddingRequest, options?: CompletionOptions): Promise<EmbeddingResponse>;
+  /** Content moderation on a provider that has it natively (a 400 naming the provider otherwise). */
+  moderation(request: ModerationRequest, options?: CompletionOptions): Promise<ModerationResponse>;
+  /** Image generation on a provider that has it natively (a 400 naming the provider otherwise). */
+  imageGeneration(
+    request: ImageGenerationRequest,
+    options?: CompletionOptions,
+  ): Promise<ImageGenerationResponse>;
   /**
    * The legacy completions API (`prompt` in, `choices[].text` out), bridged through chat for every
    * provider. With `stream: true` it resolves to an async iterable of text-completion chunks.
@@ -186,14 +199,21 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     }
   }
 
-  async function embedding(
-    request: EmbeddingRequest,
-    call: CompletionOptions = {},
-  ): Promise<EmbeddingResponse> {
+  /** One non-streaming operation (embeddings, moderation, images) on the provider that has it. */
+  async function operation<Request extends { model: string }, Response>(
+    request: Request,
+    call: CompletionOptions,
+    what: string,
+    method: (
+      provider: Provider,
+    ) => ((request: Request, options: ProviderCallOptions) => Promise<Response>) | undefined,
+    usageOf: (response: Response) => Usage | undefined,
+  ): Promise<Response> {
     const { resolved, provider } = target(request.model);
-    if (!provider.embed || !provider.capabilities.embeddings) {
+    const run = method(provider);
+    if (!run) {
       throw new BadRequestError({
-        message: `Provider "${provider.id}" does not support embeddings (model "${request.model}")`,
+        message: `Provider "${provider.id}" does not support ${what} (model "${request.model}")`,
         param: 'model',
         code: 'unsupported_operation',
       });
@@ -207,24 +227,53 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       startedAt: now(),
     };
     try {
-      const response = await provider.embed(
-        { ...request, model: resolved.model },
-        callOptions(resolved, call),
-      );
-      const usage = response.usage
-        ? {
-            prompt_tokens: response.usage.prompt_tokens,
-            completion_tokens: 0,
-            total_tokens: response.usage.total_tokens,
-          }
-        : undefined;
-      report(call, base, 'success', usage);
+      const options = callOptions(resolved, call, (request as { drop_params?: unknown }).drop_params);
+      const response = await run(upstreamRequest(request, resolved), options);
+      report(call, base, 'success', usageOf(response));
       return response;
     } catch (error) {
       report(call, base, call.signal?.aborted ? 'aborted' : 'error', undefined, error);
       throw error;
     }
   }
+
+  const embedding = (request: EmbeddingRequest, call: CompletionOptions = {}) =>
+    operation(
+      request,
+      call,
+      'embeddings',
+      (provider) =>
+        provider.embed && provider.capabilities.embeddings
+          ? (body, options) => provider.embed!(body, options)
+          : undefined,
+      (response) =>
+        response.usage
+          ? {
+              prompt_tokens: response.usage.prompt_tokens,
+              completion_tokens: 0,
+              total_tokens: response.usage.total_tokens,
+            }
+          : undefined,
+    );
+
+  const moderation = (request: ModerationRequest, call: CompletionOptions = {}) =>
+    operation(
+      request,
+      call,
+      'moderations',
+      (provider) => (provider.moderate ? (body, options) => provider.moderate!(body, options) : undefined),
+      () => undefined,
+    );
+
+  const imageGeneration = (request: ImageGenerationRequest, call: CompletionOptions = {}) =>
+    operation(
+      request,
+      call,
+      'image generation',
+      (provider) =>
+        provider.generateImage ? (body, options) => provider.generateImage!(body, options) : undefined,
+      () => undefined,
+    );
 
   function textCompletion(request: TextCompletionRequest, call: CompletionOptions = {}) {
     const resolved = catalog.resolve(request.model);
@@ -235,6 +284,8 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
   return {
     completion: completion as Switchyard['completion'],
     embedding,
+    moderation,
+    imageGeneration,
     textCompletion,
     models: () =>
       catalog.names().map((id) => ({

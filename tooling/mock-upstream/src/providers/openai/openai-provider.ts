@@ -3,7 +3,9 @@ import { authenticateOpenAIRequest } from './authenticate-openai-request.js';
 import { openAIChatCompletionsRoute } from './openai-chat-completions-route.js';
 import { openAIEmbeddingsRoute } from './openai-embeddings-route.js';
 import { defaultOpenAIErrorBody, openAIInvalidJson, openAIRouteNotFound } from './openai-error.js';
+import { openAIImageGenerationsRoute } from './openai-images-route.js';
 import { openAIListModelsRoute, openAIRetrieveModelRoute } from './openai-models-route.js';
+import { openAIModerationsRoute } from './openai-moderations-route.js';
 
 /** OpenAI's wire format, served with and without the `/v1` prefix. */
 export const openAIProvider: MockProvider = {
@@ -13,6 +15,8 @@ export const openAIProvider: MockProvider = {
   routes: [
     openAIChatCompletionsRoute,
     openAIEmbeddingsRoute,
+    openAIModerationsRoute,
+    openAIImageGenerationsRoute,
     openAIListModelsRoute,
     openAIRetrieveModelRoute,
   ],
