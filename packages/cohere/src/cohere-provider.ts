@@ -11,10 +11,13 @@ import {
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
+  type RerankRequest,
+  type RerankResponse,
 } from '@switchyard/core';
 import type { CohereChatResponse, CohereEmbedResponse } from './cohere-api-types.js';
 import { convertCohereEmbedResponse, prepareCohereEmbedBody } from './cohere-embeddings.js';
 import { cohereStreamError } from './cohere-error.js';
+import { convertCohereRerankResponse, prepareCohereRerankBody } from './cohere-rerank.js';
 import { convertCohereResponse } from './convert-cohere-response.js';
 import { parseCohereStream } from './parse-cohere-stream.js';
 import {
@@ -123,6 +126,18 @@ export function createCohere(settings: CohereSettings = {}): Provider {
       );
       if (!converted)
         throw invalidCohereAnswer(id, options.model, 'an embedding response without float embeddings');
+      return converted;
+    },
+    async rerank(request: RerankRequest, options: ProviderCallOptions): Promise<RerankResponse> {
+      const { response } = await post(
+        '/rerank',
+        prepareCohereRerankBody(request, options.model),
+        options,
+        false,
+      );
+      const read = { provider: id, model: options.model, what: 'rerank response' };
+      const converted = convertCohereRerankResponse(await readCohereJson(response, read), request);
+      if (!converted) throw invalidCohereAnswer(id, options.model, 'a rerank response without results');
       return converted;
     },
     async close() {

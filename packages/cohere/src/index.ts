@@ -11,6 +11,7 @@ export {
   statusOfCohereMessage,
 } from './cohere-error.js';
 export { type CohereSettings, cohere, cohereChat, createCohere } from './cohere-provider.js';
+export { convertCohereRerankResponse, prepareCohereRerankBody, rerankTexts } from './cohere-rerank.js';
 export { convertCohereResponse } from './convert-cohere-response.js';
 export { convertCohereUsage } from './convert-cohere-usage.js';
 export { convertToCohereMessages } from './convert-to-cohere-messages.js';

@@ -7,6 +7,7 @@ import type {
   ModerationRequest,
   ModerationResponse,
 } from './schemas/moderation-image.js';
+import type { RerankRequest, RerankResponse } from './schemas/rerank.js';
 
 /** What a provider can do; data the gateway and proxy read instead of branching on provider ids. */
 export interface ProviderCapabilities {
@@ -66,6 +67,8 @@ export interface Provider {
   embed?(request: EmbeddingRequest, options: ProviderCallOptions): Promise<EmbeddingResponse>;
   /** Content moderation, where the provider offers it natively. */
   moderate?(request: ModerationRequest, options: ProviderCallOptions): Promise<ModerationResponse>;
+  /** Document reranking (Cohere's shape), where the provider offers it natively. */
+  rerank?(request: RerankRequest, options: ProviderCallOptions): Promise<RerankResponse>;
   /** Image generation, where the provider offers it natively. */
   generateImage?(
     request: ImageGenerationRequest,

@@ -14,6 +14,7 @@ import { healthPaths, healthRoutes } from './routes/health.js';
 import { imagesRoutes } from './routes/images.js';
 import { modelsRoutes } from './routes/models.js';
 import { moderationsRoutes } from './routes/moderations.js';
+import { rerankRoutes } from './routes/rerank.js';
 
 export interface ProxyAppOptions {
   gateway: Switchyard;
@@ -60,6 +61,7 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
   embeddingsRoutes(app, services);
   moderationsRoutes(app, services);
   imagesRoutes(app, services);
+  rerankRoutes(app, services);
   modelsRoutes(app, services, (options.now ?? Date.now)());
 
   app.notFound(() => {

@@ -1,3 +1,4 @@
+import { createCohere } from '@switchyard/cohere';
 import { createMock } from '@switchyard/mock';
 import { createOpenAI } from '@switchyard/openai';
 import { type MockUpstream, startMockUpstream } from '@switchyard-tooling/mock-upstream';
@@ -43,7 +44,12 @@ ${extraYaml}`;
   const logs: string[] = [];
   // The logger is given no secrets to scrub, so the tests see whether any reach it unredacted.
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
-  const proxy = await startProxy({ config, providers: [createOpenAI(), createMock()], port: 0, logger });
+  const proxy = await startProxy({
+    config,
+    providers: [createOpenAI(), createCohere(), createMock()],
+    port: 0,
+    logger,
+  });
   return {
     proxy,
     upstream,

@@ -10,6 +10,7 @@ import type {
   ModerationRequest,
   ModerationResponse,
 } from '../schemas/moderation-image.js';
+import type { RerankRequest, RerankResponse } from '../schemas/rerank.js';
 import type { TextCompletion, TextCompletionRequest } from '../schemas/text-completion.js';
 import type { Usage } from '../schemas/usage.js';
 import type { CallInfo, CallOutcome } from './call-info.js';
@@ -58,6 +59,8 @@ export interface Switchyard {
   embedding(request: EmbeddingRequest, options?: CompletionOptions): Promise<EmbeddingResponse>;
   /** Content moderation on a provider that has it natively (a 400 naming the provider otherwise). */
   moderation(request: ModerationRequest, options?: CompletionOptions): Promise<ModerationResponse>;
+  /** Document reranking on a provider that has it natively (a 400 naming the provider otherwise). */
+  rerank(request: RerankRequest, options?: CompletionOptions): Promise<RerankResponse>;
   /** Image generation on a provider that has it natively (a 400 naming the provider otherwise). */
   imageGeneration(
     request: ImageGenerationRequest,
@@ -265,6 +268,15 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       () => undefined,
     );
 
+  const rerank = (request: RerankRequest, call: CompletionOptions = {}) =>
+    operation(
+      request,
+      call,
+      'rerank',
+      (provider) => (provider.rerank ? (body, options) => provider.rerank!(body, options) : undefined),
+      () => undefined,
+    );
+
   const imageGeneration = (request: ImageGenerationRequest, call: CompletionOptions = {}) =>
     operation(
       request,
@@ -285,6 +297,7 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     completion: completion as Switchyard['completion'],
     embedding,
     moderation,
+    rerank,
     imageGeneration,
     textCompletion,
     models: () =>

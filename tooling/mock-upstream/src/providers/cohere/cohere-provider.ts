@@ -3,13 +3,14 @@ import { authenticateCohereRequest } from './authenticate-cohere-request.js';
 import { cohereChatRoute } from './cohere-chat-route.js';
 import { cohereEmbedRoute } from './cohere-embed-route.js';
 import { cohereInvalidJson, cohereRouteNotFound, defaultCohereErrorBody } from './cohere-error.js';
+import { cohereRerankRoute } from './cohere-rerank-route.js';
 import { deterministicUuid } from './deterministic-uuid.js';
 
-/** Cohere's v2 wire format: `POST /v2/chat` (JSON or SSE) and `POST /v2/embed`. */
+/** Cohere's v2 wire format: `POST /v2/chat` (JSON or SSE), `POST /v2/embed` and `POST /v2/rerank`. */
 export const cohereProvider: MockProvider = {
   name: 'cohere',
   pathPrefixes: ['/v2'],
-  routes: [cohereChatRoute, cohereEmbedRoute],
+  routes: [cohereChatRoute, cohereEmbedRoute, cohereRerankRoute],
   errorBody: defaultCohereErrorBody,
   invalidJson: cohereInvalidJson,
   routeNotFound: cohereRouteNotFound,
