@@ -1,3 +1,9 @@
+import type {
+  BinaryBody,
+  SpeechRequest,
+  TranscriptionRequest,
+  TranscriptionResult,
+} from './schemas/audio.js';
 import type { ChatRequest } from './schemas/chat-request.js';
 import type { ChatChunk, ChatResponse } from './schemas/chat-response.js';
 import type { EmbeddingRequest, EmbeddingResponse } from './schemas/embedding.js';
@@ -69,6 +75,10 @@ export interface Provider {
   moderate?(request: ModerationRequest, options: ProviderCallOptions): Promise<ModerationResponse>;
   /** Document reranking (Cohere's shape), where the provider offers it natively. */
   rerank?(request: RerankRequest, options: ProviderCallOptions): Promise<RerankResponse>;
+  /** Text to speech, where the provider offers it natively: the audio is streamed through. */
+  speech?(request: SpeechRequest, options: ProviderCallOptions): Promise<BinaryBody>;
+  /** Speech to text from an uploaded file, where the provider offers it natively. */
+  transcribe?(request: TranscriptionRequest, options: ProviderCallOptions): Promise<TranscriptionResult>;
   /** Image generation, where the provider offers it natively. */
   generateImage?(
     request: ImageGenerationRequest,

@@ -2,6 +2,7 @@ import {
   AuthenticationError,
   attachRawJson,
   BadGatewayError,
+  type BinaryBody,
   type ChatChunkStream,
   type ChatRequest,
   type ChatResponse,
@@ -9,6 +10,7 @@ import {
   defaultCapabilities,
   type EmbeddingRequest,
   type EmbeddingResponse,
+  encodeMultipart,
   type HttpTransport,
   type ImageGenerationRequest,
   type ImageGenerationResponse,
@@ -18,7 +20,10 @@ import {
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
+  type SpeechRequest,
   safeParseJson,
+  type TranscriptionRequest,
+  type TranscriptionResult,
   type TransportResponse,
 } from '@switchyard/core';
 import { openAIError, statusOfErrorFrame } from './openai-error.js';
@@ -78,13 +83,20 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
     return key || undefined;
   }
 
-  async function post(path: string, body: object, options: ProviderCallOptions, stream: boolean) {
+  /** A JSON request (`accept` SSE for streams). */
+  function post(path: string, body: object, options: ProviderCallOptions, stream: boolean) {
+    const accept = stream ? 'text/event-stream' : 'application/json';
+    return send(path, { body: JSON.stringify(body), contentType: 'application/json', accept }, options);
+  }
+
+  async function send(
+    path: string,
+    payload: { body: string | Uint8Array; contentType: string; accept: string },
+    options: ProviderCallOptions,
+  ) {
     const base = (options.apiBase ?? settings.baseURL).replace(trailingSlashes, '');
     const apiKey = apiKeyFor(options, base);
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      accept: stream ? 'text/event-stream' : 'application/json',
-    };
+    const headers: Record<string, string> = { 'content-type': payload.contentType, accept: payload.accept };
     // Lower-cased so a configured `Authorization` replaces ours instead of duplicating it.
     for (const extra of [settings.headers, options.headers]) {
       if (extra) for (const [name, value] of Object.entries(extra)) headers[name.toLowerCase()] = value;
@@ -96,7 +108,7 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
       url: `${base}${path}`,
       method: 'POST',
       headers,
-      body: JSON.stringify(body),
+      body: payload.body,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     });
@@ -180,6 +192,25 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
       const { response } = await post('/moderations', request, options, false);
       const body = await readJson<ModerationResponse>(response, 'moderation response', options.model);
       return requireArray(body, 'results', 'moderation response', options.model);
+    },
+    async speech(request: SpeechRequest, options: ProviderCallOptions): Promise<BinaryBody> {
+      const { response } = await post('/audio/speech', request, options, false);
+      return { contentType: response.headers['content-type'] ?? 'audio/mpeg', body: response.body };
+    },
+    async transcribe(
+      request: TranscriptionRequest,
+      options: ProviderCallOptions,
+    ): Promise<TranscriptionResult> {
+      const form = encodeMultipart(
+        { ...request.fields, model: options.model },
+        { name: 'file', ...request.file },
+      );
+      const accept = 'application/json, text/plain';
+      const { response } = await send('/audio/transcriptions', { ...form, accept }, options);
+      return {
+        contentType: response.headers['content-type'] ?? 'application/json',
+        text: await response.text(),
+      };
     },
     async generateImage(
       request: ImageGenerationRequest,

@@ -7,6 +7,7 @@ import { renderOpenAIError } from './http/openai-error-body.js';
 import { type Logger, silentLogger } from './logger.js';
 import { auth } from './middleware/auth/index.js';
 import type { ProxyEnv, ProxyServices } from './proxy-env.js';
+import { audioRoutes } from './routes/audio.js';
 import { chatCompletionsRoutes } from './routes/chat-completions.js';
 import { completionsRoutes } from './routes/completions.js';
 import { embeddingsRoutes } from './routes/embeddings.js';
@@ -62,6 +63,7 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
   moderationsRoutes(app, services);
   imagesRoutes(app, services);
   rerankRoutes(app, services);
+  audioRoutes(app, services);
   modelsRoutes(app, services, (options.now ?? Date.now)());
 
   app.notFound(() => {

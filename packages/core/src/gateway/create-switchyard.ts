@@ -1,6 +1,12 @@
 import { cost } from '../cost.js';
 import { BadRequestError } from '../errors/error-classes.js';
 import type { Provider, ProviderCallOptions } from '../provider.js';
+import type {
+  BinaryBody,
+  SpeechRequest,
+  TranscriptionRequest,
+  TranscriptionResult,
+} from '../schemas/audio.js';
 import type { ChatRequest } from '../schemas/chat-request.js';
 import type { ChatChunk, ChatResponse } from '../schemas/chat-response.js';
 import type { EmbeddingRequest, EmbeddingResponse } from '../schemas/embedding.js';
@@ -59,6 +65,10 @@ export interface Switchyard {
   embedding(request: EmbeddingRequest, options?: CompletionOptions): Promise<EmbeddingResponse>;
   /** Content moderation on a provider that has it natively (a 400 naming the provider otherwise). */
   moderation(request: ModerationRequest, options?: CompletionOptions): Promise<ModerationResponse>;
+  /** Text to speech on a provider that has it natively; the audio is streamed through. */
+  speech(request: SpeechRequest, options?: CompletionOptions): Promise<BinaryBody>;
+  /** Speech to text on a provider that has it natively. */
+  transcription(request: TranscriptionRequest, options?: CompletionOptions): Promise<TranscriptionResult>;
   /** Document reranking on a provider that has it natively (a 400 naming the provider otherwise). */
   rerank(request: RerankRequest, options?: CompletionOptions): Promise<RerankResponse>;
   /** Image generation on a provider that has it natively (a 400 naming the provider otherwise). */
@@ -268,6 +278,25 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       () => undefined,
     );
 
+  const speech = (request: SpeechRequest, call: CompletionOptions = {}) =>
+    operation(
+      request,
+      call,
+      'text to speech',
+      (provider) => (provider.speech ? (body, options) => provider.speech!(body, options) : undefined),
+      () => undefined,
+    );
+
+  const transcription = (request: TranscriptionRequest, call: CompletionOptions = {}) =>
+    operation(
+      request,
+      call,
+      'transcription',
+      (provider) =>
+        provider.transcribe ? (body, options) => provider.transcribe!(body, options) : undefined,
+      () => undefined,
+    );
+
   const rerank = (request: RerankRequest, call: CompletionOptions = {}) =>
     operation(
       request,
@@ -298,6 +327,8 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     embedding,
     moderation,
     rerank,
+    speech,
+    transcription,
     imageGeneration,
     textCompletion,
     models: () =>

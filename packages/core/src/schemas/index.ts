@@ -1,3 +1,4 @@
+export * from './audio.js';
 export * from './chat-request.js';
 export * from './chat-response.js';
 export * from './embedding.js';

@@ -1,5 +1,6 @@
 import type { MockProvider } from '../../core/provider.js';
 import { authenticateOpenAIRequest } from './authenticate-openai-request.js';
+import { openAISpeechRoute, openAITranscriptionRoute } from './openai-audio-routes.js';
 import { openAIChatCompletionsRoute } from './openai-chat-completions-route.js';
 import { openAIEmbeddingsRoute } from './openai-embeddings-route.js';
 import { defaultOpenAIErrorBody, openAIInvalidJson, openAIRouteNotFound } from './openai-error.js';
@@ -17,6 +18,8 @@ export const openAIProvider: MockProvider = {
     openAIEmbeddingsRoute,
     openAIModerationsRoute,
     openAIImageGenerationsRoute,
+    openAISpeechRoute,
+    openAITranscriptionRoute,
     openAIListModelsRoute,
     openAIRetrieveModelRoute,
   ],

@@ -1,0 +1,83 @@
+import { BadRequestError, parseRequest, speechRequestSchema } from '@switchyard/core';
+import type { Context, Hono } from 'hono';
+import { takeClientCredentials } from '../http/client-credentials.js';
+import { readJsonBody } from '../http/read-json-body.js';
+import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
+
+/** Streams an async iterable of bytes as a response body, pulling only when the client can take more. */
+function byteStream(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  const iterator = source[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await iterator.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      async cancel() {
+        await iterator.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/** The multipart form of a transcription request, as the gateway takes it. */
+async function readTranscriptionForm(c: Context<ProxyEnv>) {
+  const contentType = c.req.header('content-type') ?? '';
+  if (!contentType.startsWith('multipart/form-data')) {
+    throw new BadRequestError({
+      message: 'Send the audio as multipart/form-data with a "file" field.',
+      param: 'file',
+    });
+  }
+  const form = await c.req.parseBody({ all: true });
+  const file = form.file;
+  if (!(file instanceof File)) {
+    throw new BadRequestError({
+      message: 'The "file" field (the audio to transcribe) is required.',
+      param: 'file',
+    });
+  }
+  const model = form.model;
+  if (typeof model !== 'string' || model === '') {
+    throw new BadRequestError({ message: 'The "model" field is required.', param: 'model' });
+  }
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(form)) {
+    if (name === 'file' || name === 'model') continue;
+    const values = (Array.isArray(value) ? value : [value]).filter(
+      (item): item is string => typeof item === 'string',
+    );
+    if (values.length > 0) fields[name] = values.length === 1 && !name.endsWith('[]') ? values[0]! : values;
+  }
+  const data = new Uint8Array(await file.arrayBuffer());
+  return {
+    model,
+    fields,
+    file: { data, filename: file.name || 'audio', contentType: file.type || 'application/octet-stream' },
+  };
+}
+
+/** POST /v1/audio/speech (audio streamed back) and /v1/audio/transcriptions (multipart upload). */
+export function audioRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void {
+  const speech = async (c: Context<ProxyEnv>) => {
+    const body = await readJsonBody(c);
+    const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
+    const request = parseRequest(speechRequestSchema, body);
+    const audio = await services.gateway.speech(request, { ...overrides, signal: c.req.raw.signal });
+    return new Response(byteStream(audio.body), {
+      status: 200,
+      headers: { 'content-type': audio.contentType },
+    });
+  };
+  const transcription = async (c: Context<ProxyEnv>) => {
+    const request = await readTranscriptionForm(c);
+    const result = await services.gateway.transcription(request, { signal: c.req.raw.signal });
+    return c.body(result.text, 200, { 'content-type': result.contentType });
+  };
+  app.post('/v1/audio/speech', speech);
+  app.post('/audio/speech', speech);
+  app.post('/v1/audio/transcriptions', transcription);
+  app.post('/audio/transcriptions', transcription);
+}
