@@ -22,5 +22,10 @@ export {
   completion,
   createSwitchyard,
   embedding,
+  imageGeneration,
+  moderation,
+  rerank,
+  speech,
   textCompletion,
+  transcription,
 } from './switchyard.js';

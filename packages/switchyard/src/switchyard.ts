@@ -69,6 +69,20 @@ export function textCompletion(
   return gateway().textCompletion(request, options);
 }
 
+/** Content moderation through the default gateway (providers with native moderation). */
+export const moderation: Switchyard['moderation'] = (request, options) =>
+  gateway().moderation(request, options);
+/** Image generation through the default gateway. */
+export const imageGeneration: Switchyard['imageGeneration'] = (request, options) =>
+  gateway().imageGeneration(request, options);
+/** Document reranking (Cohere's shape) through the default gateway. */
+export const rerank: Switchyard['rerank'] = (request, options) => gateway().rerank(request, options);
+/** Text to speech through the default gateway: the audio as a stream of bytes. */
+export const speech: Switchyard['speech'] = (request, options) => gateway().speech(request, options);
+/** Speech to text through the default gateway. */
+export const transcription: Switchyard['transcription'] = (request, options) =>
+  gateway().transcription(request, options);
+
 /** Closes the default gateway's connection pools (lets a script exit promptly). */
 export async function closeDefaultGateway(): Promise<void> {
   const current = defaultGateway;
