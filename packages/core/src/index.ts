@@ -15,6 +15,7 @@ export {
   type ModelTableVersion,
   modelTableVersion,
 } from './model-table.js';
+export { encodeMultipart } from './multipart.js';
 export {
   type ChatChunkStream,
   defaultCapabilities,
@@ -26,7 +27,6 @@ export {
 export { attachRawJson, getRawJson, toJsonText } from './raw-json.js';
 export { type ReasoningEffort, thinkingBudgetFor } from './reasoning-budget.js';
 export { maskSecret, redactSecrets } from './redact.js';
-export { encodeMultipart } from './multipart.js';
 export { isRecord, type JsonParseResult, safeParseJson } from './safe-json.js';
 export * from './schemas/index.js';
 export * from './sse/index.js';

@@ -13,20 +13,21 @@ export function encodeMultipart(
   file: { name: string } & UploadedFile,
 ): { body: Uint8Array; contentType: string } {
   const boundary = `----switchyard${randomBytes(12).toString('hex')}`;
-  const escape = (value: string) => value.replace(unsafeInHeader, (char) => encodeURIComponent(char));
+  const escapeHeaderValue = (value: string) =>
+    value.replace(unsafeInHeader, (char) => encodeURIComponent(char));
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     for (const item of Array.isArray(value) ? value : [value]) {
       parts.push(
         Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${escape(name)}"\r\n\r\n${item}\r\n`,
+          `--${boundary}\r\nContent-Disposition: form-data; name="${escapeHeaderValue(name)}"\r\n\r\n${item}\r\n`,
         ),
       );
     }
   }
   parts.push(
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${escape(file.name)}"; filename="${escape(file.filename)}"\r\nContent-Type: ${escape(file.contentType)}\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="${escapeHeaderValue(file.name)}"; filename="${escapeHeaderValue(file.filename)}"\r\nContent-Type: ${escapeHeaderValue(file.contentType)}\r\n\r\n`,
     ),
     Buffer.from(file.data),
     Buffer.from(`\r\n--${boundary}--\r\n`),
