@@ -3,10 +3,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { renderAnthropicError } from './anthropic/anthropic-error-body.js';
 import { renderOpenAIError } from './http/openai-error-body.js';
 import { type Logger, silentLogger } from './logger.js';
 import { auth } from './middleware/auth/index.js';
+import { errorDialect } from './middleware/error-dialect/index.js';
 import type { ProxyEnv, ProxyServices } from './proxy-env.js';
+import { anthropicMessagesPaths, anthropicMessagesRoutes } from './routes/anthropic-messages.js';
 import { audioRoutes } from './routes/audio.js';
 import { chatCompletionsRoutes } from './routes/chat-completions.js';
 import { completionsRoutes } from './routes/completions.js';
@@ -29,7 +32,10 @@ export interface ProxyAppOptions {
   now?: () => number;
 }
 
-/** The proxy as a Hono app: request id, body limit, auth, routes, errors in OpenAI's shape. */
+/**
+ * The proxy as a Hono app: request id, body limit, auth, routes; errors in OpenAI's shape, or in
+ * Anthropic's on the Anthropic Messages routes.
+ */
 export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
   if (!options.masterKey) throw new Error('createProxyApp needs a masterKey');
   const logger = options.logger ?? silentLogger;
@@ -44,6 +50,11 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
 
   // Echoes a client's X-Request-Id when it is a plain token of at most 128 characters.
   app.use(requestId({ limitLength: 128 }));
+  // Before the body limit and auth, so their errors on these routes are in Anthropic's shape too.
+  for (const path of anthropicMessagesPaths) {
+    app.use(path, errorDialect({ dialect: 'anthropic' }));
+    app.use(`${path}/*`, errorDialect({ dialect: 'anthropic' }));
+  }
   app.use(
     bodyLimit({
       maxSize: maxBytes,
@@ -58,6 +69,7 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
 
   healthRoutes(app, options.version ?? '0.0.0');
   chatCompletionsRoutes(app, services);
+  anthropicMessagesRoutes(app, services);
   completionsRoutes(app, services);
   embeddingsRoutes(app, services);
   moderationsRoutes(app, services);
@@ -78,6 +90,10 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
         error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
         ...(known?.provider ? { provider: known.provider } : {}),
       });
+    }
+    if (c.get('errorDialect') === 'anthropic') {
+      const rendered = renderAnthropicError(known ?? error, { secrets, requestId: c.get('requestId') });
+      return c.json(rendered.body, rendered.status as 500, rendered.headers);
     }
     const rendered = renderOpenAIError(known ?? error, secrets);
     return c.json(rendered.body, rendered.status as 500, rendered.headers);

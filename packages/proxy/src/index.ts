@@ -1,3 +1,8 @@
+export {
+  type AnthropicErrorBody,
+  anthropicErrorType,
+  renderAnthropicError,
+} from './anthropic/anthropic-error-body.js';
 export * from './config/index.js';
 export { createProxyApp, type ProxyAppOptions } from './create-proxy-app.js';
 export { deploymentsFromConfig } from './deployments-from-config.js';
@@ -12,6 +17,7 @@ export {
   silentLogger,
 } from './logger.js';
 export { type AuthContext, type AuthOptions, auth, extractApiKey } from './middleware/auth/index.js';
+export { type ErrorDialect, errorDialect } from './middleware/error-dialect/index.js';
 export type { ProxyEnv } from './proxy-env.js';
 export {
   type MasterKeySource,

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { parseRequest } from '@switchyard/core';
+import type { Context, Hono } from 'hono';
+import {
+  anthropicCountTokensRequestSchema,
+  anthropicMessagesRequestSchema,
+} from '../anthropic/anthropic-messages-request.js';
+import { createAnthropicEventTranslator } from '../anthropic/chat-stream-to-anthropic-events.js';
+import { convertAnthropicRequest } from '../anthropic/convert-anthropic-request.js';
+import { convertChatResponse } from '../anthropic/convert-chat-response.js';
+import { estimateInputTokens } from '../anthropic/estimate-input-tokens.js';
+import { anthropicSseResponse } from '../http/anthropic-sse-response.js';
+import { takeClientCredentials } from '../http/client-credentials.js';
+import { readJsonBody } from '../http/read-json-body.js';
+import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
+
+/** Paths of the Anthropic Messages API; the app renders their errors in Anthropic's shape. */
+export const anthropicMessagesPaths = ['/v1/messages', '/messages'] as const;
+
+const newId = () => randomBytes(12).toString('base64url');
+
+/**
+ * POST /v1/messages (and /messages): Anthropic's Messages API over every provider, translated
+ * through the canonical chat request and answered as an Anthropic message or event stream; and
+ * POST /v1/messages/count_tokens, an estimate of the input tokens.
+ */
+export function anthropicMessagesRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void {
+  const handler = async (c: Context<ProxyEnv>) => {
+    const body = await readJsonBody(c);
+    const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
+    const request = parseRequest(anthropicMessagesRequestSchema, body);
+    const chatRequest = convertAnthropicRequest(request);
+    const options = { ...overrides, signal: c.req.raw.signal };
+    const context = {
+      model: request.model,
+      newId,
+      ...(request.stop_sequences ? { stopSequences: request.stop_sequences } : {}),
+    };
+    if (chatRequest.stream === true) {
+      const stream = await services.gateway.completion({ ...chatRequest, stream: true }, options);
+      return anthropicSseResponse(stream, createAnthropicEventTranslator(context), {
+        requestId: c.get('requestId'),
+        onError: (error) => services.logger.warn('stream ended with an error', { error: describe(error) }),
+      });
+    }
+    const response = await services.gateway.completion({ ...chatRequest, stream: false }, options);
+    return c.json(convertChatResponse(response, context), 200);
+  };
+  // An estimate (about four characters per token, images at a flat rate): no provider is asked.
+  const countTokens = async (c: Context<ProxyEnv>) => {
+    const body = await readJsonBody(c);
+    const request = parseRequest(anthropicCountTokensRequestSchema, body);
+    services.gateway.resolve(request.model); // an unknown model is a 404, as on /v1/messages
+    return c.json({ input_tokens: estimateInputTokens(request) }, 200);
+  };
+  for (const path of anthropicMessagesPaths) {
+    app.post(path, handler);
+    app.post(`${path}/count_tokens`, countTokens);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
