@@ -19,6 +19,7 @@ import { imagesRoutes } from './routes/images.js';
 import { modelsRoutes } from './routes/models.js';
 import { moderationsRoutes } from './routes/moderations.js';
 import { rerankRoutes } from './routes/rerank.js';
+import { responsesRoutes } from './routes/responses.js';
 
 export interface ProxyAppOptions {
   gateway: Switchyard;
@@ -75,6 +76,7 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
   moderationsRoutes(app, services);
   imagesRoutes(app, services);
   rerankRoutes(app, services);
+  responsesRoutes(app, services);
   audioRoutes(app, services);
   modelsRoutes(app, services, (options.now ?? Date.now)());
 

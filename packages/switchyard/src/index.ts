@@ -25,6 +25,7 @@ export {
   imageGeneration,
   moderation,
   rerank,
+  responses,
   speech,
   textCompletion,
   transcription,

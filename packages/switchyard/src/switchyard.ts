@@ -83,6 +83,9 @@ export const speech: Switchyard['speech'] = (request, options) => gateway().spee
 export const transcription: Switchyard['transcription'] = (request, options) =>
   gateway().transcription(request, options);
 
+/** The OpenAI Responses API through the default gateway (bridged through chat; stored in memory). */
+export const responses: Switchyard['responses'] = (request, options) => gateway().responses(request, options);
+
 /** Closes the default gateway's connection pools (lets a script exit promptly). */
 export async function closeDefaultGateway(): Promise<void> {
   const current = defaultGateway;

@@ -1,6 +1,7 @@
 import { cost } from '../cost.js';
 import { BadRequestError } from '../errors/error-classes.js';
 import type { Provider, ProviderCallOptions } from '../provider.js';
+import { createResponsesApi, type ResponsesApi, type ResponsesOptions } from '../responses/responses-api.js';
 import type {
   BinaryBody,
   SpeechRequest,
@@ -25,7 +26,7 @@ import { ModelCatalog } from './model-catalog.js';
 import { relayStream } from './relay-stream.js';
 import { textCompletionViaChat } from './text-completion.js';
 
-export interface SwitchyardOptions {
+export interface SwitchyardOptions extends ResponsesOptions {
   providers: ReadonlyArray<Provider>;
   /** Named models (config `model_list`); without them any `provider/model` string is accepted. */
   models?: ReadonlyArray<ModelDeployment>;
@@ -58,7 +59,7 @@ export type NonStreamingChatRequest = ChatRequest & { stream?: false | null };
 /** A streamed answer: iterate it for chunks; breaking out aborts the upstream request. */
 export type ChatStream = AsyncIterable<ChatChunk>;
 
-export interface Switchyard {
+export interface Switchyard extends ResponsesApi {
   completion(request: StreamingChatRequest, options?: CompletionOptions): Promise<ChatStream>;
   completion(request: NonStreamingChatRequest, options?: CompletionOptions): Promise<ChatResponse>;
   completion(request: ChatRequest, options?: CompletionOptions): Promise<ChatResponse | ChatStream>;
@@ -331,6 +332,7 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     transcription,
     imageGeneration,
     textCompletion,
+    ...createResponsesApi(options, now, (call) => (chat) => completion(chat, call)),
     models: () =>
       catalog.names().map((id) => ({
         id,
