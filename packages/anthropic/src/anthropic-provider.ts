@@ -8,13 +8,15 @@ import {
   defaultCapabilities,
   type HttpTransport,
   isRecord,
+  type PassthroughRequest,
+  type PassthroughResponse,
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
   safeParseJson,
   type TransportResponse,
 } from '@switchyard/core';
-import type { AnthropicMessagesResponse } from './anthropic-api-types.js';
+import type { AnthropicMessagesRequest, AnthropicMessagesResponse } from './anthropic-api-types.js';
 import { anthropicError, statusOfAnthropicError } from './anthropic-error.js';
 import { anthropicDefaultBaseURL, anthropicMessagesUrl } from './anthropic-messages-url.js';
 import { convertAnthropicResponse } from './convert-anthropic-response.js';
@@ -177,6 +179,23 @@ export function createAnthropic(settings: AnthropicSettings = {}): Provider {
             secrets: [apiKey],
           }),
       });
+    },
+    passthrough: {
+      api: 'anthropic-messages',
+      async call(request: PassthroughRequest, options: ProviderCallOptions): Promise<PassthroughResponse> {
+        const beta = request.headers?.['anthropic-beta'];
+        const callOptions = beta
+          ? { ...options, headers: { ...options.headers, 'anthropic-beta': beta } }
+          : options;
+        const prepared = { body: request.body as unknown as AnthropicMessagesRequest, betas: [] };
+        const { response } = await post(prepared, callOptions, request.stream);
+        return {
+          status: response.status,
+          contentType:
+            response.headers['content-type'] ?? (request.stream ? 'text/event-stream' : 'application/json'),
+          body: response.body,
+        };
+      },
     },
     async close() {
       if (transport && !settings.transport) await transport.close();

@@ -20,6 +20,8 @@ export {
   type ChatChunkStream,
   defaultCapabilities,
   isProvider,
+  type PassthroughRequest,
+  type PassthroughResponse,
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,

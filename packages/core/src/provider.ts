@@ -52,6 +52,22 @@ export interface ProviderCallOptions {
   dropParams?: boolean;
 }
 
+/** A request in a provider's own wire format, for pass-through when the inbound API is the same. */
+export interface PassthroughRequest {
+  /** The body as the client sent it (validated); `model` is replaced by the upstream model id. */
+  body: Record<string, unknown>;
+  stream: boolean;
+  /** Client headers the provider's API defines and forwards (e.g. `anthropic-beta`). */
+  headers?: Record<string, string>;
+}
+
+/** The upstream's answer, bytes unchanged (JSON or an event stream). */
+export interface PassthroughResponse {
+  status: number;
+  contentType: string;
+  body: AsyncIterable<Uint8Array>;
+}
+
 /** A stream of canonical chunks; breaking out of the loop aborts the upstream request. */
 export type ChatChunkStream = AsyncIterable<ChatChunk>;
 
@@ -84,6 +100,14 @@ export interface Provider {
     request: ImageGenerationRequest,
     options: ProviderCallOptions,
   ): Promise<ImageGenerationResponse>;
+  /**
+   * Same API in and out (e.g. Anthropic Messages in, Anthropic upstream): bodies and stream frames
+   * pass through without a lossy round trip through the canonical format. `api` names the wire format.
+   */
+  passthrough?: {
+    api: string;
+    call(request: PassthroughRequest, options: ProviderCallOptions): Promise<PassthroughResponse>;
+  };
   /** Releases pooled connections. */
   close?(): Promise<void>;
 }

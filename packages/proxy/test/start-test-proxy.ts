@@ -1,4 +1,6 @@
+import { createAnthropic } from '@switchyard/anthropic';
 import { createCohere } from '@switchyard/cohere';
+import { createGemini } from '@switchyard/gemini';
 import { createMock } from '@switchyard/mock';
 import { createOpenAI } from '@switchyard/openai';
 import { type MockUpstream, startMockUpstream } from '@switchyard-tooling/mock-upstream';
@@ -46,7 +48,7 @@ ${extraYaml}`;
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
   const proxy = await startProxy({
     config,
-    providers: [createOpenAI(), createCohere(), createMock()],
+    providers: [createOpenAI(), createAnthropic(), createCohere(), createGemini(), createMock()],
     port: 0,
     logger,
   });

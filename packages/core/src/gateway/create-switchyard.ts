@@ -1,6 +1,6 @@
 import { cost } from '../cost.js';
 import { BadRequestError } from '../errors/error-classes.js';
-import type { Provider, ProviderCallOptions } from '../provider.js';
+import type { PassthroughRequest, PassthroughResponse, Provider, ProviderCallOptions } from '../provider.js';
 import { createResponsesApi, type ResponsesApi, type ResponsesOptions } from '../responses/responses-api.js';
 import type {
   BinaryBody,
@@ -85,6 +85,16 @@ export interface Switchyard extends ResponsesApi {
     request: TextCompletionRequest,
     options?: CompletionOptions,
   ): Promise<TextCompletion | AsyncIterable<TextCompletion>>;
+  /**
+   * Same API in and out: when the model's provider speaks `api` natively, the request goes through
+   * unchanged (model id replaced) and the upstream bytes come back; undefined when it does not, so
+   * the caller translates instead.
+   */
+  passthrough(
+    api: string,
+    request: PassthroughRequest,
+    options?: CompletionOptions,
+  ): Promise<PassthroughResponse | undefined>;
   /** Public model names with the provider of their first deployment. */
   models(): Array<{ id: string; provider: string }>;
   /** Throws NotFoundError for an unknown model. */
@@ -323,8 +333,16 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     return textCompletionViaChat(request, (chat) => completion(chat, call), dropParams);
   }
 
+  async function passthrough(api: string, request: PassthroughRequest, call: CompletionOptions = {}) {
+    const { resolved, provider } = target(String(request.body.model));
+    if (provider.passthrough?.api !== api) return undefined;
+    const body = { ...request.body, model: resolved.model };
+    return provider.passthrough.call({ ...request, body }, callOptions(resolved, call));
+  }
+
   return {
     completion: completion as Switchyard['completion'],
+    passthrough,
     embedding,
     moderation,
     rerank,

@@ -10,6 +10,7 @@ import { convertAnthropicRequest } from '../anthropic/convert-anthropic-request.
 import { convertChatResponse } from '../anthropic/convert-chat-response.js';
 import { estimateInputTokens } from '../anthropic/estimate-input-tokens.js';
 import { anthropicSseResponse } from '../http/anthropic-sse-response.js';
+import { byteStream } from '../http/byte-stream.js';
 import { takeClientCredentials } from '../http/client-credentials.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
@@ -21,7 +22,8 @@ const newId = () => randomBytes(12).toString('base64url');
 
 /**
  * POST /v1/messages (and /messages): Anthropic's Messages API over every provider, translated
- * through the canonical chat request and answered as an Anthropic message or event stream; and
+ * through the canonical chat request and answered as an Anthropic message or event stream (passed
+ * through unchanged when the model's provider speaks Anthropic's API itself); and
  * POST /v1/messages/count_tokens, an estimate of the input tokens.
  */
 export function anthropicMessagesRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void {
@@ -29,8 +31,22 @@ export function anthropicMessagesRoutes(app: Hono<ProxyEnv>, services: ProxyServ
     const body = await readJsonBody(c);
     const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
     const request = parseRequest(anthropicMessagesRequestSchema, body);
-    const chatRequest = convertAnthropicRequest(request);
     const options = { ...overrides, signal: c.req.raw.signal };
+    // Anthropic upstream: the body and the answer's bytes pass through, no lossy round trip.
+    const beta = c.req.header('anthropic-beta');
+    const passed = await services.gateway.passthrough(
+      'anthropic-messages',
+      // The client's own body (validated above; the parsed copy normalises content blocks).
+      { body, stream: request.stream === true, ...(beta ? { headers: { 'anthropic-beta': beta } } : {}) },
+      options,
+    );
+    if (passed) {
+      return new Response(byteStream(passed.body), {
+        status: passed.status,
+        headers: { 'content-type': passed.contentType },
+      });
+    }
+    const chatRequest = convertAnthropicRequest(request);
     const context = {
       model: request.model,
       newId,

@@ -1,26 +1,9 @@
 import { BadRequestError, parseRequest, speechRequestSchema } from '@switchyard/core';
 import type { Context, Hono } from 'hono';
+import { byteStream } from '../http/byte-stream.js';
 import { takeClientCredentials } from '../http/client-credentials.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
-
-/** Streams an async iterable of bytes as a response body, pulling only when the client can take more. */
-function byteStream(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
-  const iterator = source[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      },
-      async cancel() {
-        await iterator.return?.();
-      },
-    },
-    { highWaterMark: 0 },
-  );
-}
 
 /** The multipart form of a transcription request, as the gateway takes it. */
 async function readTranscriptionForm(c: Context<ProxyEnv>) {
