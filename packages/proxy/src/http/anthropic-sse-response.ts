@@ -1,7 +1,8 @@
-import { type ChatChunk, encodeSseEvent, SwitchyardError } from '@switchyard/core';
+import { type ChatChunk, encodeSseEvent } from '@switchyard/core';
 import { renderAnthropicError } from '../anthropic/anthropic-error-body.js';
 import type { AnthropicStreamEvent } from '../anthropic/anthropic-message-types.js';
 import type { AnthropicEventTranslator } from '../anthropic/chat-stream-to-anthropic-events.js';
+import { eventStreamResponse, isClientAbort } from './event-stream-response.js';
 
 export interface AnthropicSseResponseOptions {
   /** Called with an error that ended the stream after it started (already sent to the client). */
@@ -10,12 +11,10 @@ export interface AnthropicSseResponseOptions {
   requestId?: string;
 }
 
-const encoder = new TextEncoder();
-
-function encode(events: ReadonlyArray<AnthropicStreamEvent>): Uint8Array {
-  return encoder.encode(
-    events.map((item) => encodeSseEvent({ event: item.event, data: JSON.stringify(item.data) })).join(''),
-  );
+function encode(events: ReadonlyArray<AnthropicStreamEvent>): string {
+  return events
+    .map((item) => encodeSseEvent({ event: item.event, data: JSON.stringify(item.data) }))
+    .join('');
 }
 
 /**
@@ -29,58 +28,25 @@ export function anthropicSseResponse(
   translator: AnthropicEventTranslator,
   options: AnthropicSseResponseOptions = {},
 ): Response {
-  const iterator = stream[Symbol.asyncIterator]();
-  let finished = false;
-  const body = new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          // Some chunks (an empty role delta already announced) become no events: keep pulling.
-          for (;;) {
-            const next = await iterator.next();
-            if (next.done) {
-              finished = true;
-              controller.enqueue(encode(translator.finish()));
-              controller.close();
-              return;
-            }
-            const events = translator.translate(next.value);
-            if (events.length > 0) {
-              controller.enqueue(encode(events));
-              return;
-            }
-          }
-        } catch (error) {
-          finished = true;
-          if (!isClientAbort(error)) options.onError?.(error);
-          const rendered = renderAnthropicError(error, {
-            ...(options.secrets ? { secrets: options.secrets } : {}),
-            ...(options.requestId ? { requestId: options.requestId } : {}),
-          });
-          controller.enqueue(encode([{ event: 'error', data: { ...rendered.body } }]));
-          controller.close();
-        }
-      },
-      async cancel() {
-        if (!finished) {
-          finished = true;
-          await iterator.return?.();
-        }
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    },
-  });
+  return eventStreamResponse(anthropicFrames(stream, translator, options));
 }
 
-function isClientAbort(error: unknown): boolean {
-  return SwitchyardError.isInstance(error) && error.status === 499;
+async function* anthropicFrames(
+  stream: AsyncIterable<ChatChunk>,
+  translator: AnthropicEventTranslator,
+  options: AnthropicSseResponseOptions,
+): AsyncGenerator<string> {
+  try {
+    // Some chunks (an empty role delta already announced) become no events, hence no frame.
+    for await (const chunk of stream) yield encode(translator.translate(chunk));
+    yield encode(translator.finish());
+  } catch (error) {
+    if (isClientAbort(error)) return;
+    options.onError?.(error);
+    const rendered = renderAnthropicError(error, {
+      ...(options.secrets ? { secrets: options.secrets } : {}),
+      ...(options.requestId ? { requestId: options.requestId } : {}),
+    });
+    yield encode([{ event: 'error', data: { ...rendered.body } }]);
+  }
 }

@@ -1,4 +1,5 @@
-import { encodeSseEvent, type ResponseStreamEvent, SwitchyardError } from '@switchyard/core';
+import { encodeSseEvent, type ResponseStreamEvent } from '@switchyard/core';
+import { eventStreamResponse, isClientAbort } from './event-stream-response.js';
 import { renderOpenAIError } from './openai-error-body.js';
 
 export interface ResponsesSseOptions {
@@ -6,8 +7,6 @@ export interface ResponsesSseOptions {
   onError?: (error: unknown) => void;
   secrets?: ReadonlyArray<string | undefined>;
 }
-
-const encoder = new TextEncoder();
 
 /**
  * Writes Responses API events as SSE, each with its `event: <type>` line (the Responses API sends
@@ -19,57 +18,30 @@ export function responsesSseResponse(
   events: AsyncIterable<ResponseStreamEvent>,
   options: ResponsesSseOptions = {},
 ): Response {
-  const iterator = events[Symbol.asyncIterator]();
-  let finished = false;
-  let nextSequence = 0;
-  const body = new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const next = await iterator.next();
-          if (next.done) {
-            finished = true;
-            controller.close();
-            return;
-          }
-          nextSequence = next.value.sequence_number + 1;
-          const frame = encodeSseEvent({ event: next.value.type, data: JSON.stringify(next.value) });
-          controller.enqueue(encoder.encode(frame));
-        } catch (error) {
-          finished = true;
-          if (!isClientAbort(error)) options.onError?.(error);
-          const { error: rendered } = renderOpenAIError(error, options.secrets).body;
-          const event = {
-            type: 'error',
-            code: rendered.code ?? rendered.type,
-            message: rendered.message,
-            param: rendered.param,
-            sequence_number: nextSequence,
-          };
-          controller.enqueue(encoder.encode(encodeSseEvent({ event: 'error', data: JSON.stringify(event) })));
-          controller.close();
-        }
-      },
-      async cancel() {
-        if (!finished) {
-          finished = true;
-          await iterator.return?.();
-        }
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    },
-  });
+  return eventStreamResponse(responsesFrames(events, options));
 }
 
-function isClientAbort(error: unknown): boolean {
-  return SwitchyardError.isInstance(error) && error.status === 499;
+async function* responsesFrames(
+  events: AsyncIterable<ResponseStreamEvent>,
+  options: ResponsesSseOptions,
+): AsyncGenerator<string> {
+  let nextSequence = 0;
+  try {
+    for await (const event of events) {
+      nextSequence = event.sequence_number + 1;
+      yield encodeSseEvent({ event: event.type, data: JSON.stringify(event) });
+    }
+  } catch (error) {
+    if (isClientAbort(error)) return;
+    options.onError?.(error);
+    const { error: rendered } = renderOpenAIError(error, options.secrets).body;
+    const event = {
+      type: 'error',
+      code: rendered.code ?? rendered.type,
+      message: rendered.message,
+      param: rendered.param,
+      sequence_number: nextSequence,
+    };
+    yield encodeSseEvent({ event: 'error', data: JSON.stringify(event) });
+  }
 }

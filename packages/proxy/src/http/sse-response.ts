@@ -1,4 +1,5 @@
-import { encodeSseData, SSE_DONE, SwitchyardError, toJsonText } from '@switchyard/core';
+import { encodeSseData, SSE_DONE, toJsonText } from '@switchyard/core';
+import { eventStreamResponse, isClientAbort } from './event-stream-response.js';
 import { renderOpenAIError } from './openai-error-body.js';
 
 export interface SseResponseOptions {
@@ -8,8 +9,6 @@ export interface SseResponseOptions {
   secrets?: ReadonlyArray<string | undefined>;
 }
 
-const encoder = new TextEncoder();
-
 /**
  * Writes chunks (chat or text-completion) as OpenAI's SSE stream. Each frame is written as received when it is
  * unchanged from upstream (pass-through), pulled only when the client can take more
@@ -17,49 +16,19 @@ const encoder = new TextEncoder();
  * request. An error after the first byte ends the stream with an `{"error":…}` frame, as OpenAI does.
  */
 export function sseResponse(stream: AsyncIterable<object>, options: SseResponseOptions = {}): Response {
-  const iterator = stream[Symbol.asyncIterator]();
-  let finished = false;
-  const body = new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        try {
-          const next = await iterator.next();
-          if (next.done) {
-            finished = true;
-            controller.enqueue(encoder.encode(SSE_DONE));
-            controller.close();
-            return;
-          }
-          controller.enqueue(encoder.encode(encodeSseData(toJsonText(next.value))));
-        } catch (error) {
-          finished = true;
-          if (!isClientAbort(error)) options.onError?.(error);
-          const rendered = renderOpenAIError(error, options.secrets);
-          controller.enqueue(encoder.encode(encodeSseData(JSON.stringify(rendered.body))));
-          controller.close();
-        }
-      },
-      async cancel() {
-        if (!finished) {
-          finished = true;
-          await iterator.return?.();
-        }
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return new Response(body, {
-    status: 200,
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-      ...options.headers,
-    },
-  });
+  return eventStreamResponse(openAIFrames(stream, options), options.headers);
 }
 
-function isClientAbort(error: unknown): boolean {
-  return SwitchyardError.isInstance(error) && error.status === 499;
+async function* openAIFrames(
+  stream: AsyncIterable<object>,
+  options: SseResponseOptions,
+): AsyncGenerator<string> {
+  try {
+    for await (const chunk of stream) yield encodeSseData(toJsonText(chunk));
+    yield SSE_DONE;
+  } catch (error) {
+    if (isClientAbort(error)) return;
+    options.onError?.(error);
+    yield encodeSseData(JSON.stringify(renderOpenAIError(error, options.secrets).body));
+  }
 }
