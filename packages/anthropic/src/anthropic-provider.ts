@@ -4,10 +4,10 @@ import {
   type ChatChunkStream,
   type ChatRequest,
   type ChatResponse,
-  createHttpTransport,
   defaultCapabilities,
   type HttpTransport,
   isRecord,
+  lazyTransport,
   type PassthroughRequest,
   type PassthroughResponse,
   type Provider,
@@ -54,11 +54,8 @@ export function createAnthropic(settings: AnthropicSettings = {}): Provider {
   const id = settings.id ?? 'anthropic';
   const env = settings.env ?? process.env;
   const now = settings.now ?? Date.now;
-  let transport = settings.transport;
-  const getTransport = () => {
-    transport ??= createHttpTransport();
-    return transport;
-  };
+  const transport = lazyTransport(settings.transport);
+  const getTransport = transport.get;
   const capabilities: ProviderCapabilities = {
     ...defaultCapabilities,
     embeddings: false,
@@ -198,7 +195,7 @@ export function createAnthropic(settings: AnthropicSettings = {}): Provider {
       },
     },
     async close() {
-      if (transport && !settings.transport) await transport.close();
+      await transport.close();
     },
   };
 }

@@ -2,11 +2,11 @@ import {
   type ChatChunkStream,
   type ChatRequest,
   type ChatResponse,
-  createHttpTransport,
   defaultCapabilities,
   type EmbeddingRequest,
   type EmbeddingResponse,
   type HttpTransport,
+  lazyTransport,
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
@@ -56,11 +56,8 @@ export interface AzureSettings {
  */
 export function createAzure(settings: AzureSettings = {}): Provider {
   const id = settings.id ?? 'azure';
-  let transport = settings.transport;
-  const getTransport = () => {
-    transport ??= createHttpTransport();
-    return transport;
-  };
+  const transport = lazyTransport(settings.transport);
+  const getTransport = transport.get;
   const tokens = createEntraTokenCache({
     provider: id,
     transport: getTransport,
@@ -156,7 +153,7 @@ export function createAzure(settings: AzureSettings = {}): Provider {
       return answer;
     },
     async close() {
-      if (transport && !settings.transport) await transport.close();
+      await transport.close();
     },
   };
 }

@@ -1,8 +1,8 @@
 import {
   BadGatewayError,
-  createHttpTransport,
   type HttpTransport,
   isRecord,
+  lazyTransport,
   type ProviderCallOptions,
   safeParseJson,
   type TransportResponse,
@@ -39,13 +39,12 @@ export function createBedrockClient(
   settings: BedrockClientSettings,
   now: () => Date,
 ): BedrockClient {
-  let transport = settings.transport;
+  const transport = lazyTransport(settings.transport);
   return {
     send(operation, body, options, accept = 'application/json') {
       const endpoint = resolveBedrockEndpoint(id, options, settings, settings.env ?? process.env);
-      transport ??= createHttpTransport();
       const response = sendBedrockRequest({
-        transport,
+        transport: transport.get(),
         provider: id,
         endpoint,
         operation,
@@ -70,7 +69,7 @@ export function createBedrockClient(
       return parsed.value;
     },
     async close() {
-      if (transport && !settings.transport) await transport.close();
+      await transport.close();
     },
   };
 }

@@ -2,12 +2,12 @@ import {
   type ChatChunkStream,
   type ChatRequest,
   type ChatResponse,
-  createHttpTransport,
   defaultCapabilities,
   type EmbeddingRequest,
   type EmbeddingResponse,
   type HttpTransport,
   isRecord,
+  lazyTransport,
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
@@ -50,7 +50,7 @@ export interface CohereSettings {
 export function createCohere(settings: CohereSettings = {}): Provider {
   const id = settings.id ?? 'cohere';
   const now = settings.now ?? Date.now;
-  let transport = settings.transport;
+  const transport = lazyTransport(settings.transport);
   const capabilities: ProviderCapabilities = {
     ...defaultCapabilities,
     embeddings: true,
@@ -72,8 +72,7 @@ export function createCohere(settings: CohereSettings = {}): Provider {
       },
       options,
     );
-    transport ??= createHttpTransport();
-    const response = await postToCohere(transport, endpoint, { path, body, stream, options });
+    const response = await postToCohere(transport.get(), endpoint, { path, body, stream, options });
     return { response, apiKey: endpoint.apiKey };
   }
 
@@ -141,7 +140,7 @@ export function createCohere(settings: CohereSettings = {}): Provider {
       return converted;
     },
     async close() {
-      if (transport && !settings.transport) await transport.close();
+      await transport.close();
     },
   };
 }

@@ -34,8 +34,8 @@ export interface GoogleProviderConfig {
   /** Vertex AI: takes `labels`, has no batchEmbedContents. */
   vertex: boolean;
   transport: () => HttpTransport;
-  /** Whether `close()` should close the transport (not when it was injected). */
-  ownsTransport: () => boolean;
+  /** Closes the transport if the provider created it (an injected one stays open). */
+  closeTransport: () => Promise<void>;
   /** The URL of a model method (the model id already stripped of any `models/` prefix). */
   url(options: ProviderCallOptions, model: string, method: GoogleMethod): Promise<string>;
   auth(options: ProviderCallOptions): Promise<GoogleAuth>;
@@ -131,7 +131,7 @@ export function createGoogleProvider(config: GoogleProviderConfig): Provider {
       return startStream(chunks);
     },
     async close() {
-      if (config.ownsTransport()) await config.transport().close();
+      await config.closeTransport();
     },
   };
   if (config.capabilities.embeddings) {

@@ -1,8 +1,8 @@
 import {
   AuthenticationError,
-  createHttpTransport,
   defaultCapabilities,
   type HttpTransport,
+  lazyTransport,
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
@@ -38,11 +38,8 @@ const trailingSlashes = /\/+$/;
  */
 export function createGemini(settings: GeminiSettings = {}): Provider {
   const id = settings.id ?? 'gemini';
-  let transport = settings.transport;
-  const getTransport = () => {
-    transport ??= createHttpTransport();
-    return transport;
-  };
+  const transport = lazyTransport(settings.transport);
+  const getTransport = transport.get;
   const baseOf = (options: ProviderCallOptions) =>
     (options.apiBase ?? settings.baseURL ?? GEMINI_BASE_URL).replace(trailingSlashes, '');
 
@@ -72,7 +69,7 @@ export function createGemini(settings: GeminiSettings = {}): Provider {
       ...settings.capabilities,
     },
     transport: getTransport,
-    ownsTransport: () => transport !== undefined && settings.transport === undefined,
+    closeTransport: transport.close,
     async url(options: ProviderCallOptions, model: string, method: GoogleMethod) {
       const version = options.apiVersion ?? settings.apiVersion ?? 'v1beta';
       return `${baseOf(options)}/${version}/models/${encodeURIComponent(model)}:${method}`;

@@ -1,9 +1,9 @@
 import {
   AuthenticationError,
   BadRequestError,
-  createHttpTransport,
   defaultCapabilities,
   type HttpTransport,
+  lazyTransport,
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
@@ -58,11 +58,8 @@ export function createVertex(settings: VertexSettings = {}): Provider {
   const id = settings.id ?? 'vertex_ai';
   const env = () => settings.env ?? process.env;
   const now = settings.now ?? Date.now;
-  let transport = settings.transport;
-  const getTransport = () => {
-    transport ??= createHttpTransport();
-    return transport;
-  };
+  const transport = lazyTransport(settings.transport);
+  const getTransport = transport.get;
   const tokens = createAccessTokenSource({ provider: id, transport: getTransport, now });
   const credentialCache = new Map<string, Promise<GoogleCredentials>>();
 
@@ -131,7 +128,7 @@ export function createVertex(settings: VertexSettings = {}): Provider {
       ...settings.capabilities,
     },
     transport: getTransport,
-    ownsTransport: () => transport !== undefined && settings.transport === undefined,
+    closeTransport: transport.close,
     async url(options: ProviderCallOptions, model: string, method: GoogleMethod) {
       const location = locationFor(options);
       const host =

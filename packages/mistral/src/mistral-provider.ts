@@ -4,12 +4,12 @@ import {
   type ChatChunkStream,
   type ChatRequest,
   type ChatResponse,
-  createHttpTransport,
   defaultCapabilities,
   type EmbeddingRequest,
   type EmbeddingResponse,
   type HttpTransport,
   isRecord,
+  lazyTransport,
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
@@ -55,11 +55,8 @@ function baseFor(apiBase: string | undefined, settingsBase: string): string {
 /** Mistral's chat completions and embeddings API (La Plateforme, or a self-hosted endpoint). */
 export function createMistral(settings: MistralSettings = {}): Provider {
   const id = settings.id ?? 'mistral';
-  let transport = settings.transport;
-  const getTransport = () => {
-    transport ??= createHttpTransport();
-    return transport;
-  };
+  const transport = lazyTransport(settings.transport);
+  const getTransport = transport.get;
   const capabilities: ProviderCapabilities = {
     ...defaultCapabilities,
     embeddings: true,
@@ -177,7 +174,7 @@ export function createMistral(settings: MistralSettings = {}): Provider {
       return converted;
     },
     async close() {
-      if (transport && !settings.transport) await transport.close();
+      await transport.close();
     },
   };
 }

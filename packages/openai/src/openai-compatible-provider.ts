@@ -6,7 +6,6 @@ import {
   type ChatChunkStream,
   type ChatRequest,
   type ChatResponse,
-  createHttpTransport,
   defaultCapabilities,
   type EmbeddingRequest,
   type EmbeddingResponse,
@@ -15,6 +14,7 @@ import {
   type ImageGenerationRequest,
   type ImageGenerationResponse,
   isRecord,
+  lazyTransport,
   type ModerationRequest,
   type ModerationResponse,
   type Provider,
@@ -54,11 +54,8 @@ const trailingSlashes = /\/+$/;
 
 /** A provider for any API that speaks OpenAI's chat completions and embeddings wire format. */
 export function createOpenAICompatible(settings: OpenAICompatibleSettings): Provider {
-  let transport = settings.transport;
-  const getTransport = () => {
-    transport ??= createHttpTransport();
-    return transport;
-  };
+  const transport = lazyTransport(settings.transport);
+  const getTransport = transport.get;
   const capabilities: ProviderCapabilities = {
     ...defaultCapabilities,
     embeddings: true,
@@ -221,7 +218,7 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
       return requireArray(body, 'data', 'image response', options.model);
     },
     async close() {
-      if (transport && !settings.transport) await transport.close();
+      await transport.close();
     },
   };
 

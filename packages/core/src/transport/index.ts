@@ -6,4 +6,5 @@ export {
   type TransportRequest,
   type TransportResponse,
 } from './http-transport.js';
+export { type LazyTransport, lazyTransport } from './lazy-transport.js';
 export { mapTransportError } from './map-transport-error.js';
