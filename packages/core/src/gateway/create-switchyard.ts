@@ -24,6 +24,7 @@ import type { CallInfo, CallOutcome } from './call-info.js';
 import type { ModelDeployment, ResolvedDeployment } from './deployment.js';
 import { ModelCatalog } from './model-catalog.js';
 import { relayStream } from './relay-stream.js';
+import type { CallTrace } from './router.js';
 import { textCompletionViaChat } from './text-completion.js';
 
 export interface SwitchyardOptions extends ResponsesOptions {
@@ -51,6 +52,8 @@ export interface CompletionOptions {
   headers?: Record<string, string>;
   /** Receives this call's info (in addition to the gateway's `onCall`). */
   onCall?: (info: CallInfo) => void;
+  /** Filled with who answered (deployment, attempts, cache hit) before the answer is returned. */
+  trace?: CallTrace;
 }
 
 export type StreamingChatRequest = ChatRequest & { stream: true };

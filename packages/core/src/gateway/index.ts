@@ -10,3 +10,15 @@ export {
 } from './create-switchyard.js';
 export type { ModelDeployment, ResolvedDeployment } from './deployment.js';
 export { ModelCatalog } from './model-catalog.js';
+export type {
+  Attempt,
+  AttemptEnd,
+  AttemptTimeouts,
+  CallKind,
+  CallTrace,
+  RouteRequest,
+  RouteResult,
+  Router,
+  RouterContext,
+  RouterFactory,
+} from './router.js';

@@ -1,0 +1,1 @@
+export { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './circuit-breaker.js';

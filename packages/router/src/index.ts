@@ -1,0 +1,1 @@
+export type { RouterState } from './state/router-state.js';
