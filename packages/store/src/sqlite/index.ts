@@ -1,0 +1,1 @@
+export { createSqliteStore, type SqliteStoreOptions, sqliteSchemaVersion } from './create-sqlite-store.js';
