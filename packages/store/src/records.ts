@@ -80,6 +80,7 @@ export interface Team extends BudgetFields {
   team_alias: string | null;
   /** Models the team may call; empty = all the proxy serves. */
   models: string[];
+  /** In the order they joined (members added together: by user_id). */
   members_with_roles: TeamMember[];
   metadata: JsonObject;
   blocked: boolean;

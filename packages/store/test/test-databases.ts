@@ -85,8 +85,11 @@ async function createSqliteDatabase(): Promise<TestDatabase> {
       }
     },
     async drop() {
-      await Promise.all(stores.map((store) => store.close()));
-      await rm(folder, { recursive: true, force: true });
+      try {
+        await Promise.all(stores.map((store) => store.close()));
+      } finally {
+        await rm(folder, { recursive: true, force: true });
+      }
     },
   };
 }
@@ -128,8 +131,11 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
       return db;
     },
     async drop() {
-      await Promise.all(stores.map((store) => store.close()));
-      await withClient((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      try {
+        await Promise.all(stores.map((store) => store.close()));
+      } finally {
+        await withClient((client) => client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+      }
     },
   };
 }
