@@ -9,4 +9,11 @@ export {
   type SwitchyardOptions,
 } from './create-switchyard.js';
 export type { ModelDeployment, ResolvedDeployment } from './deployment.js';
+export { createDeploymentKeys, sameUpstreamAccount } from './deployment-key.js';
 export { ModelCatalog } from './model-catalog.js';
+export {
+  type PassthroughHost,
+  type PassthroughTarget,
+  passthroughBody,
+  takesNatively,
+} from './passthrough.js';

@@ -1,6 +1,7 @@
-import { NotFoundError } from '../errors/error-classes.js';
+import { BadRequestError, NotFoundError } from '../errors/error-classes.js';
 import type { ChatRequest } from '../schemas/chat-request.js';
 import type { ChatChunk, ChatResponse } from '../schemas/chat-response.js';
+import { type InputItemsQuery, listInputItems, type ResponseItemList } from './input-items.js';
 import { toResponseEvents } from './response-events.js';
 import type { DeletedResponse, ResponseObject, ResponseStreamEvent } from './response-object.js';
 import type { CreateResponseRequest } from './response-request.js';
@@ -103,4 +104,29 @@ export async function getStoredResponse(store: ResponseStore, id: string): Promi
 export async function deleteStoredResponse(store: ResponseStore, id: string): Promise<DeletedResponse> {
   if (!(await store.delete(id))) throw notFound(id, null);
   return { id, object: 'response', deleted: true };
+}
+
+/** One page of a stored response's input items; a 404 naming the id when there is none. */
+export async function storedInputItems(
+  store: ResponseStore,
+  id: string,
+  query: InputItemsQuery,
+): Promise<ResponseItemList> {
+  const stored = await store.get(id);
+  if (!stored) throw notFound(id, null);
+  return listInputItems(stored, query);
+}
+
+/**
+ * Cancelling a response the chat bridge answered: those are never background responses, so this
+ * is OpenAI's 400 for a synchronous response (a 404 when there is none with that id).
+ */
+export async function cancelStoredResponse(store: ResponseStore, id: string): Promise<never> {
+  if (!(await store.get(id))) throw notFound(id, null);
+  throw new BadRequestError({
+    message:
+      'Cannot cancel a synchronous response: only responses created with background=true can be cancelled, and this one was answered in full.',
+    param: null,
+    code: 'response_not_cancellable',
+  });
 }
