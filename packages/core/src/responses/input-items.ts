@@ -83,12 +83,16 @@ function listed(item: ConversationItem, responseId: string, index: number): List
 }
 
 /**
- * One page of the input items of a response the chat bridge stored: the conversation it was
- * answered from (earlier turns included), items without ids given stable ones.
+ * One page of the input items of a response the chat bridge stored: the input its request sent
+ * (earlier turns named by previous_response_id are theirs), items without ids given stable ones.
  */
 export function listInputItems(stored: StoredResponse, query: InputItemsQuery): ResponseItemList {
   const { limit, order, after } = checkInputItemsQuery(query);
-  const all = stored.items.map((item, index) => listed(item, stored.response.id, index));
+  const own =
+    stored.inputCount === undefined
+      ? stored.items
+      : stored.items.slice(stored.items.length - stored.inputCount);
+  const all = own.map((item, index) => listed(item, stored.response.id, index));
   if (order === 'desc') all.reverse();
   let start = 0;
   if (after !== undefined) {

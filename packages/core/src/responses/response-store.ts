@@ -5,6 +5,8 @@ import type { ConversationItem } from './to-chat-request.js';
 export interface StoredResponse {
   response: ResponseObject;
   items: ConversationItem[];
+  /** How many of `items` (the last ones) are the response's own input, as its input item list shows. */
+  inputCount?: number;
 }
 
 /**
@@ -30,8 +32,15 @@ export interface UpstreamResponseRef {
  */
 export interface ResponseStore {
   get(id: string): Promise<StoredResponse | undefined> | StoredResponse | undefined;
-  /** Keeps a response; `itemsForContinuation` is its conversation before its own output. */
-  put(response: ResponseObject, itemsForContinuation: ConversationItem[]): Promise<void> | void;
+  /**
+   * Keeps a response; `itemsForContinuation` is its conversation before its own output, the last
+   * `inputCount` of them the request's own input.
+   */
+  put(
+    response: ResponseObject,
+    itemsForContinuation: ConversationItem[],
+    inputCount?: number,
+  ): Promise<void> | void;
   /** Removes a response; false when there was none with that id. */
   delete(id: string): Promise<boolean> | boolean;
   /** Which deployment holds a response stored upstream; undefined when the id is not one. */
@@ -85,7 +94,8 @@ export function createMemoryResponseStore(options: MemoryResponseStoreOptions = 
   const upstream = lruMap<UpstreamResponseRef>(maxEntries);
   return {
     get: (id) => responses.get(id),
-    put: (response, items) => responses.set(response.id, { response, items }),
+    put: (response, items, inputCount) =>
+      responses.set(response.id, { response, items, ...(inputCount !== undefined ? { inputCount } : {}) }),
     delete: (id) => responses.delete(id),
     getUpstream: (id) => upstream.get(id),
     putUpstream: (id, ref) => upstream.set(id, ref),

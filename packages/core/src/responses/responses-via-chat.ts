@@ -53,10 +53,11 @@ async function* storing(
   events: AsyncIterable<ResponseStreamEvent>,
   store: ResponseStore | undefined,
   items: ConversationItem[],
+  inputCount: number,
 ): AsyncGenerator<ResponseStreamEvent> {
   for await (const event of events) {
     if (store && (event.type === 'response.completed' || event.type === 'response.incomplete')) {
-      await store.put(event.response, items);
+      await store.put(event.response, items, inputCount);
     }
     yield event;
   }
@@ -74,7 +75,8 @@ export async function responsesViaChat(
 ): Promise<ResponseObject | AsyncIterable<ResponseStreamEvent>> {
   const previous = await earlierItems(request, context.store);
   const chatRequest = toChatRequest(request, previous);
-  const items = [...previous, ...inputItemsOf(request)];
+  const own = inputItemsOf(request);
+  const items = [...previous, ...own];
   const store = request.store === false ? undefined : context.store;
   const id = context.generateId();
   const seconds = () => Math.floor(context.now() / 1000);
@@ -85,11 +87,11 @@ export async function responsesViaChat(
       stream: true,
       stream_options: { include_usage: true },
     })) as AsyncIterable<ChatChunk>;
-    return storing(toResponseEvents(chunks, request, id, createdAt, seconds), store, items);
+    return storing(toResponseEvents(chunks, request, id, createdAt, seconds), store, items, own.length);
   }
   const answer = (await chat({ ...chatRequest, stream: false })) as ChatResponse;
   const response = toResponse(answer, request, id, createdAt, seconds());
-  if (store) await store.put(response, items);
+  if (store) await store.put(response, items, own.length);
   return response;
 }
 
