@@ -54,6 +54,11 @@ export interface CompletionOptions {
   headers?: Record<string, string>;
   /** Receives this call's info (in addition to the gateway's `onCall`). */
   onCall?: (info: CallInfo) => void;
+  /**
+   * `false` answers the Responses and legacy completions APIs through the chat bridge even where
+   * the deployment takes them natively (for a caller that already tried `passthrough`). Default true.
+   */
+  nativeApis?: boolean;
 }
 
 export type StreamingChatRequest = ChatRequest & { stream: true };
@@ -338,7 +343,10 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
   });
 
   async function textCompletion(request: TextCompletionRequest, call: CompletionOptions = {}) {
-    const native = await nativeTextCompletion(passthroughs.passthrough, request, call);
+    const native =
+      call.nativeApis === false
+        ? undefined
+        : await nativeTextCompletion(passthroughs.passthrough, request, call);
     if (native) return native;
     const resolved = catalog.resolve(request.model);
     const dropParams = callOptions(resolved, call, request.drop_params).dropParams === true;

@@ -93,7 +93,8 @@ export function createResponsesApi(
   return {
     async responses(request, call = {}) {
       const stream = request.stream === true;
-      const passed = await native.create({ body: request, stream }, call);
+      const passed =
+        call.nativeApis === false ? undefined : await native.create({ body: request, stream }, call);
       if (!passed) return responsesViaChat(request, chatFor(call), context);
       if (stream) return passthroughEvents(passed, 'response event') as AsyncIterable<ResponseStreamEvent>;
       return readPassthroughJson<ResponseObject>(passed, 'response');
