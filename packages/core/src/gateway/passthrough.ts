@@ -77,6 +77,8 @@ export function passthroughBody(
 export interface SendOptions {
   /** Report the call to `onCall` (model calls); reads and deletions of stored objects are not. */
   report: boolean;
+  /** The model name the client asked for (default the deployment's). */
+  requestedModel?: string;
   /** Called once with the id of the object the call created, before the bytes that carry it go on. */
   onId?: (id: string) => Promise<void> | void;
 }
@@ -94,8 +96,7 @@ export async function sendPassthrough(
   const passthrough = provider.passthrough;
   if (!passthrough) throw new Error(`Provider "${provider.id}" has no pass-through`);
   const base = {
-    requestedModel:
-      typeof request.body?.model === 'string' ? request.body.model : resolved.deployment.modelName,
+    requestedModel: send.requestedModel ?? resolved.deployment.modelName,
     deployment: resolved.deployment,
     provider: provider.id,
     model: resolved.model,
@@ -198,5 +199,5 @@ export async function passthroughToModel(
   if (!takesNatively(api, target, host.callOptions(target.resolved, call, body.drop_params)))
     return undefined;
   const upstream = { ...request, body: passthroughBody(body, target.resolved) };
-  return sendPassthrough(host, api, upstream, target, call, { report: true });
+  return sendPassthrough(host, api, upstream, target, call, { report: true, requestedModel: model });
 }

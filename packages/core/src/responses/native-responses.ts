@@ -171,6 +171,7 @@ export function createNativeResponses(options: NativeResponsesOptions): NativeRe
       const upstream = { ...request, body: passthroughBody(upstreamBody, target.resolved) };
       return sendPassthrough(host, api, upstream, target, call, {
         report: true,
+        requestedModel: model,
         ...(body.store === false ? {} : { onId: (id: string) => store.putUpstream(id, created) }),
       });
     },
