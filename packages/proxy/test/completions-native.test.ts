@@ -58,7 +58,15 @@ describe.each(targets)('native legacy completions on $model', ({ model, upstream
     });
     expect(completion.choices.map((choice) => choice.index)).toEqual([0, 1, 2, 3]);
     expect(completion.choices[0]?.text).toBe('Once upon a timeMock reply to: Once upon a time');
-    expect(completion.choices[0]?.logprobs?.tokens).toEqual(['Mock ', 'reply ', 'to: ', 'Once ', 'upon ', 'a ', 'time']);
+    expect(completion.choices[0]?.logprobs?.tokens).toEqual([
+      'Mock ',
+      'reply ',
+      'to: ',
+      'Once ',
+      'upon ',
+      'a ',
+      'time',
+    ]);
     expect(completion.usage?.prompt_tokens).toBe(7);
     const request = setup.upstream.requests[0]!;
     expect(request.path).toBe(path);
