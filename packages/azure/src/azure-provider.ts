@@ -179,7 +179,7 @@ export function createAzure(settings: AzureSettings = {}): Provider {
    * `model_info.supported_endpoints`).
    */
   function supports(api: string, options: ProviderCallOptions): boolean {
-    if (api === 'openai-completions') return getModelInfo(options.model, 'azure')?.mode === 'completion';
+    if (api === 'openai-completions') return servesLegacyCompletions(options.model);
     if (api !== 'openai-responses') return false;
     try {
       return hasResponsesApi(endpointFor(options).surface);
@@ -250,6 +250,17 @@ export function createAzure(settings: AzureSettings = {}): Provider {
       await transport.close();
     },
   };
+}
+
+/** Azure's spelling of OpenAI's model names (`gpt-35-turbo-instruct`), as the model table knows them. */
+const azureDotless = /^gpt-35-/;
+
+/**
+ * Whether a deployment serves legacy completions: its name (deployments are often named after their
+ * model) is a completion model in the table, Azure's `gpt-35-…` spelling included.
+ */
+export function servesLegacyCompletions(deployment: string): boolean {
+  return getModelInfo(deployment.replace(azureDotless, 'gpt-3.5-'), 'azure')?.mode === 'completion';
 }
 
 /** The default instance: endpoint, version and credentials from the environment at call time. */
