@@ -20,6 +20,7 @@ export class SseFrameSplitter {
 
   /** Feeds a chunk; returns the frames it completed, in order (often one, sometimes none). */
   push(chunk: Uint8Array): Uint8Array[] {
+    if (!this.afterCr && chunk.indexOf(CR) === -1) return this.pushLf(chunk);
     const frames: Uint8Array[] = [];
     let start = 0;
     for (let index = 0; index < chunk.length; index++) {
@@ -49,12 +50,34 @@ export class SseFrameSplitter {
       this.lineLength = 0;
       index = end - 1;
     }
-    if (start < chunk.length) {
-      this.pending.push(chunk.subarray(start));
-      this.pendingSize += chunk.length - start;
-      if (this.pendingSize > this.maxFrameSize) frames.push(this.take(new Uint8Array(0)));
-    }
+    this.keepRest(chunk, start, frames);
     return frames;
+  }
+
+  /** The common case, a chunk with LF line ends only: lines found with the native `indexOf`. */
+  private pushLf(chunk: Uint8Array): Uint8Array[] {
+    const frames: Uint8Array[] = [];
+    let start = 0;
+    let lineStart = 0;
+    let carried = this.lineLength;
+    for (let lf = chunk.indexOf(LF); lf !== -1; lf = chunk.indexOf(LF, lineStart)) {
+      if (carried + lf - lineStart === 0) {
+        frames.push(this.take(chunk.subarray(start, lf + 1)));
+        start = lf + 1;
+      }
+      lineStart = lf + 1;
+      carried = 0;
+    }
+    this.lineLength = carried + chunk.length - lineStart;
+    this.keepRest(chunk, start, frames);
+    return frames;
+  }
+
+  private keepRest(chunk: Uint8Array, start: number, frames: Uint8Array[]): void {
+    if (start >= chunk.length) return;
+    this.pending.push(chunk.subarray(start));
+    this.pendingSize += chunk.length - start;
+    if (this.pendingSize > this.maxFrameSize) frames.push(this.take(new Uint8Array(0)));
   }
 
   /** The bytes after the last complete frame (a stream cut short), if any. */
