@@ -231,6 +231,36 @@ function embeddingTest(entry, url) {
 `;
 }
 
+function passthroughTest(entry, url) {
+  if (!entry.service.textCompletions) {
+    return `
+  it('bridges legacy completions through chat unless a deployment opts in', () => {
+    const target = provider();
+    expect(target.passthrough?.apis).toEqual(['openai-responses', 'openai-completions']);
+    expect(target.passthrough?.supports?.('openai-completions', call)).toBe(false);
+    expect(target.passthrough?.supports?.('openai-responses', call)).toBe(false);
+  });
+`;
+  }
+  const upstream = literal(entry.test.upstreamModel ?? entry.test.model);
+  return `
+  it('passes legacy completions through to ${url}/completions, usage read on the way', async () => {
+    const target = provider();
+    expect(target.passthrough?.supports?.('openai-completions', call)).toBe(true);
+    expect(target.passthrough?.supports?.('openai-responses', call)).toBe(false);
+    const body = { model, prompt: 'Once upon a time', max_tokens: 8 };
+    const answer = await target.passthrough!.call('openai-completions', { body, stream: false }, call);
+    let text = '';
+    for await (const chunk of answer.body) text += Buffer.from(chunk).toString('utf8');
+    await target.close?.();
+    expect(urls).toEqual([${literal(`${url}/completions`)}]);
+    expect(harness.mock().requests[0]?.body).toEqual({ ...body, model: ${upstream} });
+    expect(JSON.parse(text).choices[0].text).toBe('Mock reply to: Once upon a time');
+    expect(answer.reading?.usage?.total_tokens).toBe(11);
+  });
+`;
+}
+
 /** The generated `src/<kebab>-provider.test.ts`. */
 export function testFile(entry) {
   const url = trimmed(entry.test.url ?? entry.service.baseURL);
@@ -242,6 +272,7 @@ export function testFile(entry) {
     ...(entry.test.cases ?? []).map(caseTest),
     streamTest(entry),
     embeddingTest(entry, url),
+    passthroughTest(entry, url),
   ].join('');
   return `${header(entry)}
 describe(${literal(`${entry.id} provider`)}, () => {${body}});

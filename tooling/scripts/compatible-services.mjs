@@ -9,7 +9,9 @@
 // expects: sample `model`, `upstreamModel` when the service renames it, extra `env` / `params`,
 // the expected `url` when it is not the default one, `headers`, `embeddingModel`, and `cases`:
 // `{ name, request, options?, body?, absent?, url?, refuses? }`). Entries with `conformance: true`
-// also export `src/__fixtures__/conformance.ts` and run the shared suite.
+// also export `src/__fixtures__/conformance.ts` and run the shared suite. `service.textCompletions`
+// marks the services whose public API reference shows OpenAI's legacy `/completions`: the gateway
+// passes `/v1/completions` through to them instead of bridging it through chat.
 //
 // Sources: litellm's `litellm/llms/<provider>/chat/transformation.py` and
 // `get_llm_provider_logic.py` (default api_base, key and base variables, supported parameters;
@@ -66,6 +68,8 @@ export const compatibleServices = [
     title: 'Together AI',
     docs: 'https://docs.together.ai/docs/openai-api-compatibility',
     service: {
+      // Together's API reference: POST /v1/completions.
+      textCompletions: true,
       baseURL: 'https://api.together.xyz/v1',
       apiBaseEnvVars: ['TOGETHER_AI_API_BASE'],
       apiKeyEnvVars: ['TOGETHER_API_KEY', 'TOGETHER_AI_API_KEY', 'TOGETHERAI_API_KEY', 'TOGETHER_AI_TOKEN'],
@@ -92,6 +96,8 @@ export const compatibleServices = [
     title: 'Fireworks AI',
     docs: 'https://docs.fireworks.ai/api-reference/post-chatcompletions',
     service: {
+      // Fireworks' API reference: POST /inference/v1/completions.
+      textCompletions: true,
       baseURL: 'https://api.fireworks.ai/inference/v1',
       apiBaseEnvVars: ['FIREWORKS_API_BASE'],
       apiKeyEnvVars: [
@@ -148,6 +154,8 @@ export const compatibleServices = [
     title: 'DeepSeek',
     docs: 'https://api-docs.deepseek.com/',
     service: {
+      // DeepSeek's FIM completion (beta): POST https://api.deepseek.com/beta/completions.
+      textCompletions: true,
       // litellm's default (the beta endpoint: prefix completion, strict tools); `/v1` also works.
       baseURL: 'https://api.deepseek.com/beta',
       apiBaseEnvVars: ['DEEPSEEK_API_BASE'],
@@ -190,6 +198,8 @@ export const compatibleServices = [
     title: 'xAI',
     docs: 'https://docs.x.ai/docs/api-reference',
     service: {
+      // xAI's REST reference: /v1/completions (legacy; not for reasoning models).
+      textCompletions: true,
       baseURL: 'https://api.x.ai/v1',
       apiBaseEnvVars: ['XAI_API_BASE'],
       apiKeyEnvVars: ['XAI_API_KEY'],
@@ -251,6 +261,8 @@ export const compatibleServices = [
     docs: 'https://openrouter.ai/docs/api-reference/overview',
     conformance: true,
     service: {
+      // OpenRouter's API reference: POST /api/v1/completions.
+      textCompletions: true,
       baseURL: 'https://openrouter.ai/api/v1',
       apiBaseEnvVars: ['OPENROUTER_API_BASE'],
       apiKeyEnvVars: ['OPENROUTER_API_KEY', 'OR_API_KEY'],
@@ -331,6 +343,8 @@ export const compatibleServices = [
     title: 'DeepInfra',
     docs: 'https://deepinfra.com/docs/advanced/openai_api',
     service: {
+      // DeepInfra's OpenAI API page: completions at /v1/openai/completions.
+      textCompletions: true,
       baseURL: 'https://api.deepinfra.com/v1/openai',
       apiBaseEnvVars: ['DEEPINFRA_API_BASE'],
       apiKeyEnvVars: ['DEEPINFRA_API_KEY'],
@@ -372,6 +386,8 @@ export const compatibleServices = [
     title: 'Cerebras',
     docs: 'https://inference-docs.cerebras.ai/api-reference/chat-completions',
     service: {
+      // Cerebras' API reference: POST /v1/completions.
+      textCompletions: true,
       baseURL: 'https://api.cerebras.ai/v1',
       apiBaseEnvVars: ['CEREBRAS_API_BASE'],
       apiKeyEnvVars: ['CEREBRAS_API_KEY'],
@@ -447,6 +463,8 @@ export const compatibleServices = [
     title: 'NVIDIA NIM',
     docs: 'https://docs.api.nvidia.com/nim/reference/llm-apis',
     service: {
+      // NVIDIA NIM's LLM API reference: POST /v1/completions.
+      textCompletions: true,
       baseURL: 'https://integrate.api.nvidia.com/v1',
       apiBaseEnvVars: ['NVIDIA_NIM_API_BASE'],
       apiKeyEnvVars: ['NVIDIA_NIM_API_KEY'],
@@ -465,6 +483,8 @@ export const compatibleServices = [
     docs: 'https://docs.ollama.com/api/openai-compatibility',
     conformance: true,
     service: {
+      // Ollama's OpenAI compatibility page: /v1/completions.
+      textCompletions: true,
       baseURL: 'http://localhost:11434/v1',
       // OLLAMA_API_BASE is the server root in litellm (`http://localhost:11434`): /v1 is appended.
       apiBaseEnvVars: ['OLLAMA_API_BASE'],
@@ -485,6 +505,8 @@ export const compatibleServices = [
     title: 'LM Studio',
     docs: 'https://lmstudio.ai/docs/app/api/endpoints/openai',
     service: {
+      // LM Studio's OpenAI-compatible endpoints: POST /v1/completions.
+      textCompletions: true,
       // LM Studio's default server; litellm has no default and reads LM_STUDIO_API_BASE.
       baseURL: 'http://localhost:1234/v1',
       apiBaseEnvVars: ['LM_STUDIO_API_BASE'],
@@ -501,6 +523,8 @@ export const compatibleServices = [
     title: 'vLLM (self-hosted)',
     docs: 'https://docs.vllm.ai/en/latest/serving/openai_compatible_server.html',
     service: {
+      // vLLM's OpenAI-compatible server: Completions API at /v1/completions.
+      textCompletions: true,
       apiBaseEnvVars: ['HOSTED_VLLM_API_BASE'],
       apiKeyEnvVars: ['HOSTED_VLLM_API_KEY'],
       requiresApiKey: false,

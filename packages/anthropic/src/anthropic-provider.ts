@@ -1,6 +1,7 @@
 import {
   AuthenticationError,
   BadGatewayError,
+  BadRequestError,
   type ChatChunkStream,
   type ChatRequest,
   type ChatResponse,
@@ -8,6 +9,7 @@ import {
   type HttpTransport,
   isRecord,
   lazyTransport,
+  meterPassthroughBody,
   type PassthroughRequest,
   type PassthroughResponse,
   type Provider,
@@ -19,6 +21,7 @@ import {
 import type { AnthropicMessagesRequest, AnthropicMessagesResponse } from './anthropic-api-types.js';
 import { anthropicError, statusOfAnthropicError } from './anthropic-error.js';
 import { anthropicDefaultBaseURL, anthropicMessagesUrl } from './anthropic-messages-url.js';
+import { anthropicPassthroughReader } from './anthropic-passthrough-reader.js';
 import { convertAnthropicResponse } from './convert-anthropic-response.js';
 import { parseAnthropicStream } from './parse-anthropic-stream.js';
 import { type PreparedAnthropicRequest, prepareAnthropicRequest } from './prepare-anthropic-request.js';
@@ -178,19 +181,33 @@ export function createAnthropic(settings: AnthropicSettings = {}): Provider {
       });
     },
     passthrough: {
-      api: 'anthropic-messages',
-      async call(request: PassthroughRequest, options: ProviderCallOptions): Promise<PassthroughResponse> {
+      apis: ['anthropic-messages'],
+      async call(
+        api: string,
+        request: PassthroughRequest,
+        options: ProviderCallOptions,
+      ): Promise<PassthroughResponse> {
+        if (api !== 'anthropic-messages' || (request.method ?? 'POST') !== 'POST' || request.path) {
+          throw new BadRequestError({
+            message: `${id} passes through only the Messages API (POST /v1/messages), not ${api}`,
+            provider: id,
+            model: options.model,
+            code: 'unsupported_operation',
+          });
+        }
         const beta = request.headers?.['anthropic-beta'];
         const callOptions = beta
           ? { ...options, headers: { ...options.headers, 'anthropic-beta': beta } }
           : options;
-        const prepared = { body: request.body as unknown as AnthropicMessagesRequest, betas: [] };
+        const prepared = { body: (request.body ?? {}) as unknown as AnthropicMessagesRequest, betas: [] };
         const { response } = await post(prepared, callOptions, request.stream);
+        const metered = meterPassthroughBody(response.body, request.stream, anthropicPassthroughReader());
         return {
           status: response.status,
           contentType:
             response.headers['content-type'] ?? (request.stream ? 'text/event-stream' : 'application/json'),
-          body: response.body,
+          body: metered.body,
+          reading: metered.reading,
         };
       },
     },

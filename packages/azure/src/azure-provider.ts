@@ -1,21 +1,35 @@
 import {
+  BadRequestError,
   type ChatChunkStream,
   type ChatRequest,
   type ChatResponse,
   defaultCapabilities,
   type EmbeddingRequest,
   type EmbeddingResponse,
+  getModelInfo,
   type HttpTransport,
   lazyTransport,
+  meterPassthroughBody,
+  openAICompletionsReader,
+  openAIResponsesReader,
+  type PassthroughRequest,
+  type PassthroughResponse,
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
   type TransportResponse,
+  withStreamUsage,
 } from '@switchyard/core';
 import { azureAuthHeaders } from './azure-auth-headers.js';
 import { type AzureEndpoint, resolveAzureEndpoint } from './azure-endpoint.js';
 import { azureError, statusOfAzureErrorFrame } from './azure-error.js';
-import { type AzureOperation, azureOperationUrl } from './azure-url.js';
+import {
+  type AzureOperation,
+  azureOperationUrl,
+  azureResponsesUrl,
+  firstResponsesApiVersion,
+  hasResponsesApi,
+} from './azure-url.js';
 import { createEntraTokenCache } from './entra-token-cache.js';
 import { parseAzureStream } from './parse-azure-stream.js';
 import { invalidAzureResponse, postToAzure, readAzureJson } from './post-to-azure.js';
@@ -83,16 +97,95 @@ export function createAzure(settings: AzureSettings = {}): Provider {
     options: ProviderCallOptions,
     stream: boolean,
   ) {
+    return send(
+      azureOperationUrl(endpoint.base, endpoint.surface, options.model, operation),
+      body,
+      options,
+      stream,
+    );
+  }
+
+  function send(
+    url: string,
+    body: object | undefined,
+    options: ProviderCallOptions,
+    stream: boolean,
+    method: 'GET' | 'POST' | 'DELETE' = 'POST',
+  ) {
     return postToAzure({
       provider: id,
       transport: getTransport(),
-      url: azureOperationUrl(endpoint.base, endpoint.surface, options.model, operation),
-      body,
+      url,
+      method,
+      ...(body !== undefined ? { body } : {}),
       options,
       stream,
       headers: [settings.headers, options.headers],
       auth: () => azureAuthHeaders(options, { provider: id, settings, env: envOf(), tokens }),
     });
+  }
+
+  /**
+   * A call passed through unchanged: the Responses API (its collection or a stored response) or
+   * legacy completions at the deployment's URL; creations are read for usage on the way.
+   */
+  async function passthroughCall(
+    api: string,
+    request: PassthroughRequest,
+    options: ProviderCallOptions,
+  ): Promise<PassthroughResponse> {
+    const endpoint = endpointFor(options);
+    const method = request.method ?? 'POST';
+    const creates = method === 'POST' && !request.path;
+    let url: string;
+    let body = request.body;
+    let dropUsageChunk = false;
+    if (api === 'openai-responses') {
+      const { surface } = endpoint;
+      if (surface.kind === 'deployments' && !hasResponsesApi(surface)) {
+        throw new BadRequestError({
+          message: `${id} has the Responses API from api-version ${firstResponsesApiVersion}-preview on (or v1); this deployment uses ${surface.version}`,
+          param: 'api_version',
+          provider: id,
+          model: options.model,
+          code: 'unsupported_api_version',
+        });
+      }
+      url = azureResponsesUrl(endpoint.base, endpoint.surface, request.path, request.query);
+    } else if (api === 'openai-completions' && creates) {
+      url = azureOperationUrl(endpoint.base, endpoint.surface, options.model, 'completions');
+      if (body && capabilities.streamUsage) ({ body, dropUsageChunk } = withStreamUsage(body));
+    } else {
+      throw new BadRequestError({
+        message: `${id} does not pass through ${api}`,
+        provider: id,
+        model: options.model,
+        code: 'unsupported_operation',
+      });
+    }
+    const { response } = await send(url, body, options, request.stream, method);
+    const contentType =
+      response.headers['content-type'] ?? (request.stream ? 'text/event-stream' : 'application/json');
+    if (!creates) return { status: response.status, contentType, body: response.body };
+    const reader =
+      api === 'openai-responses' ? openAIResponsesReader : openAICompletionsReader(dropUsageChunk);
+    const metered = meterPassthroughBody(response.body, request.stream, reader);
+    return { status: response.status, contentType, body: metered.body, reading: metered.reading };
+  }
+
+  /**
+   * Azure's defaults: the Responses API where the api-version has it, legacy completions for the
+   * models that serve them (a deployment named after one, or one opting in with
+   * `model_info.supported_endpoints`).
+   */
+  function supports(api: string, options: ProviderCallOptions): boolean {
+    if (api === 'openai-completions') return servesLegacyCompletions(options.model);
+    if (api !== 'openai-responses') return false;
+    try {
+      return hasResponsesApi(endpointFor(options).surface);
+    } catch {
+      return false; // no endpoint: the bridged call reports it
+    }
   }
 
   const read = <T extends object>(response: TransportResponse, what: string, model: string) =>
@@ -152,10 +245,22 @@ export function createAzure(settings: AzureSettings = {}): Provider {
       }
       return answer;
     },
+    passthrough: { apis: ['openai-responses', 'openai-completions'], supports, call: passthroughCall },
     async close() {
       await transport.close();
     },
   };
+}
+
+/** Azure's spelling of OpenAI's model names (`gpt-35-turbo-instruct`), as the model table knows them. */
+const azureDotless = /^gpt-35-/;
+
+/**
+ * Whether a deployment serves legacy completions: its name (deployments are often named after their
+ * model) is a completion model in the table, Azure's `gpt-35-…` spelling included.
+ */
+export function servesLegacyCompletions(deployment: string): boolean {
+  return getModelInfo(deployment.replace(azureDotless, 'gpt-3.5-'), 'azure')?.mode === 'completion';
 }
 
 /** The default instance: endpoint, version and credentials from the environment at call time. */

@@ -14,7 +14,10 @@ export interface AzurePost {
   provider: string;
   transport: HttpTransport;
   url: string;
-  body: object;
+  /** Default `POST`. */
+  method?: 'GET' | 'POST' | 'DELETE';
+  /** A JSON body; absent on GET and DELETE. */
+  body?: object;
   options: ProviderCallOptions;
   stream: boolean;
   /** Headers sent with every request (the provider's, then the deployment's). */
@@ -25,15 +28,13 @@ export interface AzurePost {
 
 const maxErrorBody = 1024 * 1024;
 
-/** Posts a JSON body; a non-2xx answer becomes the core error for it, with the secrets redacted. */
+/** Sends a call (a JSON body, if any); a non-2xx answer becomes the core error for it, with the secrets redacted. */
 export async function postToAzure(
   post: AzurePost,
 ): Promise<{ response: TransportResponse; secrets: string[] }> {
   const { options } = post;
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    accept: post.stream ? 'text/event-stream' : 'application/json',
-  };
+  const headers: Record<string, string> = { accept: post.stream ? 'text/event-stream' : 'application/json' };
+  if (post.body !== undefined) headers['content-type'] = 'application/json';
   // Lower-cased so a configured `api-key` or `Authorization` replaces ours instead of duplicating it.
   for (const extra of post.headers) {
     if (extra) for (const [name, value] of Object.entries(extra)) headers[name.toLowerCase()] = value;
@@ -42,9 +43,9 @@ export async function postToAzure(
   const auth = configured ? { headers: {}, secrets: [] } : await post.auth();
   const response = await post.transport.request({
     url: post.url,
-    method: 'POST',
+    method: post.method ?? 'POST',
     headers: { ...headers, ...auth.headers },
-    body: JSON.stringify(post.body),
+    ...(post.body !== undefined ? { body: JSON.stringify(post.body) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });

@@ -99,4 +99,19 @@ describe('cerebras provider', () => {
     expect(harness.mock().requests[0]?.body).toMatchObject({ stream: true });
     expect(harness.mock().requests[0]?.body).not.toHaveProperty('stream_options');
   });
+
+  it('passes legacy completions through to https://api.cerebras.ai/v1/completions, usage read on the way', async () => {
+    const target = provider();
+    expect(target.passthrough?.supports?.('openai-completions', call)).toBe(true);
+    expect(target.passthrough?.supports?.('openai-responses', call)).toBe(false);
+    const body = { model, prompt: 'Once upon a time', max_tokens: 8 };
+    const answer = await target.passthrough!.call('openai-completions', { body, stream: false }, call);
+    let text = '';
+    for await (const chunk of answer.body) text += Buffer.from(chunk).toString('utf8');
+    await target.close?.();
+    expect(urls).toEqual(['https://api.cerebras.ai/v1/completions']);
+    expect(harness.mock().requests[0]?.body).toEqual({ ...body, model: 'llama-3.3-70b' });
+    expect(JSON.parse(text).choices[0].text).toBe('Mock reply to: Once upon a time');
+    expect(answer.reading?.usage?.total_tokens).toBe(11);
+  });
 });

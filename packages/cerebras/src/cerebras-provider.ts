@@ -10,6 +10,7 @@ import {
 /** Cerebras as an OpenAI-compatible service (litellm provider `cerebras`). */
 export const cerebrasService: CompatibleService = {
   id: 'cerebras',
+  textCompletions: true,
   baseURL: 'https://api.cerebras.ai/v1',
   apiBaseEnvVars: ['CEREBRAS_API_BASE'],
   apiKeyEnvVars: ['CEREBRAS_API_KEY'],

@@ -100,4 +100,11 @@ describe('cloudflare provider', () => {
     expect(urls).toEqual(['https://api.cloudflare.com/client/v4/accounts/0123456789abcdef/ai/v1/embeddings']);
     expect(harness.mock().requests[0]?.body).toMatchObject(request);
   });
+
+  it('bridges legacy completions through chat unless a deployment opts in', () => {
+    const target = provider();
+    expect(target.passthrough?.apis).toEqual(['openai-responses', 'openai-completions']);
+    expect(target.passthrough?.supports?.('openai-completions', call)).toBe(false);
+    expect(target.passthrough?.supports?.('openai-responses', call)).toBe(false);
+  });
 });

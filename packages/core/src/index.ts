@@ -16,15 +16,19 @@ export {
   modelTableVersion,
 } from './model-table.js';
 export { encodeMultipart } from './multipart.js';
+export * from './passthrough/index.js';
 export {
   type ChatChunkStream,
   defaultCapabilities,
   isProvider,
+  type PassthroughApi,
+  type PassthroughReading,
   type PassthroughRequest,
   type PassthroughResponse,
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
+  type ProviderPassthrough,
 } from './provider.js';
 export { attachRawJson, getRawJson, toJsonText } from './raw-json.js';
 export { type ReasoningEffort, thinkingBudgetFor } from './reasoning-budget.js';

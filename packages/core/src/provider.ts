@@ -14,6 +14,7 @@ import type {
   ModerationResponse,
 } from './schemas/moderation-image.js';
 import type { RerankRequest, RerankResponse } from './schemas/rerank.js';
+import type { Usage } from './schemas/usage.js';
 
 /** What a provider can do; data the gateway and proxy read instead of branching on provider ids. */
 export interface ProviderCapabilities {
@@ -52,13 +53,42 @@ export interface ProviderCallOptions {
   dropParams?: boolean;
 }
 
+/**
+ * Wire APIs a provider may take unchanged (same API in and out). Providers may declare others; these
+ * are the ones the gateway and proxy know.
+ */
+export type PassthroughApi = 'anthropic-messages' | 'openai-responses' | 'openai-completions';
+
 /** A request in a provider's own wire format, for pass-through when the inbound API is the same. */
 export interface PassthroughRequest {
-  /** The body as the client sent it (validated); `model` is replaced by the upstream model id. */
-  body: Record<string, unknown>;
+  /**
+   * The body as the client sent it (validated); `model` is replaced by the upstream model id.
+   * Absent on operations without a body (GET and DELETE of a stored object).
+   */
+  body?: Record<string, unknown>;
+  /** Whether the answer is an event stream. */
   stream: boolean;
   /** Client headers the provider's API defines and forwards (e.g. `anthropic-beta`). */
   headers?: Record<string, string>;
+  /** Default `POST`. */
+  method?: 'GET' | 'POST' | 'DELETE';
+  /**
+   * Below the API's endpoint: empty (the default) is the endpoint itself (`…/responses`), else a
+   * stored object or one of its sub-resources (`/resp_123`, `/resp_123/input_items`), each
+   * segment already URL-encoded.
+   */
+  path?: string;
+  /** Query parameters the API defines for the operation (never credentials or api versions). */
+  query?: Record<string, string | ReadonlyArray<string>>;
+}
+
+/** What a provider read from a passed-through body for accounting, filled in as the body is read. */
+export interface PassthroughReading {
+  usage?: Usage;
+  /** The id of the object the call created upstream (a stored response's `resp_…`). */
+  id?: string;
+  /** The upstream reported a failure inside a successful (2xx) answer, e.g. `response.failed`. */
+  failure?: string;
 }
 
 /** The upstream's answer, bytes unchanged (JSON or an event stream). */
@@ -66,6 +96,21 @@ export interface PassthroughResponse {
   status: number;
   contentType: string;
   body: AsyncIterable<Uint8Array>;
+  /** Complete once `body` has been read to its end; absent when the provider reads nothing. */
+  reading?: PassthroughReading;
+}
+
+/** The wire APIs a provider takes unchanged, and the call that sends them. */
+export interface ProviderPassthrough {
+  /** Every API the provider can pass through (see `PassthroughApi`). */
+  readonly apis: ReadonlyArray<string>;
+  /**
+   * Whether one deployment should take `api` natively by default (an Azure api-version that has
+   * the Responses API, a model that serves legacy completions). Absent: every declared API. A
+   * deployment's `model_info.supported_endpoints` overrides it.
+   */
+  supports?(api: string, options: ProviderCallOptions): boolean;
+  call(api: string, request: PassthroughRequest, options: ProviderCallOptions): Promise<PassthroughResponse>;
 }
 
 /** A stream of canonical chunks; breaking out of the loop aborts the upstream request. */
@@ -102,12 +147,9 @@ export interface Provider {
   ): Promise<ImageGenerationResponse>;
   /**
    * Same API in and out (e.g. Anthropic Messages in, Anthropic upstream): bodies and stream frames
-   * pass through without a lossy round trip through the canonical format. `api` names the wire format.
+   * pass through without a lossy round trip through the canonical format.
    */
-  passthrough?: {
-    api: string;
-    call(request: PassthroughRequest, options: ProviderCallOptions): Promise<PassthroughResponse>;
-  };
+  passthrough?: ProviderPassthrough;
   /** Releases pooled connections. */
   close?(): Promise<void>;
 }

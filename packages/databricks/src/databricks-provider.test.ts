@@ -129,4 +129,11 @@ describe('databricks provider', () => {
     expect(urls).toEqual(['https://adb-1234567890123456.7.azuredatabricks.net/serving-endpoints/embeddings']);
     expect(harness.mock().requests[0]?.body).toMatchObject(request);
   });
+
+  it('bridges legacy completions through chat unless a deployment opts in', () => {
+    const target = provider();
+    expect(target.passthrough?.apis).toEqual(['openai-responses', 'openai-completions']);
+    expect(target.passthrough?.supports?.('openai-completions', call)).toBe(false);
+    expect(target.passthrough?.supports?.('openai-responses', call)).toBe(false);
+  });
 });

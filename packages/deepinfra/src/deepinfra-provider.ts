@@ -10,6 +10,7 @@ import {
 /** DeepInfra as an OpenAI-compatible service (litellm provider `deepinfra`). */
 export const deepinfraService: CompatibleService = {
   id: 'deepinfra',
+  textCompletions: true,
   baseURL: 'https://api.deepinfra.com/v1/openai',
   apiBaseEnvVars: ['DEEPINFRA_API_BASE'],
   apiKeyEnvVars: ['DEEPINFRA_API_KEY'],

@@ -10,6 +10,7 @@ import {
 /** DeepSeek as an OpenAI-compatible service (litellm provider `deepseek`). */
 export const deepseekService: CompatibleService = {
   id: 'deepseek',
+  textCompletions: true,
   baseURL: 'https://api.deepseek.com/beta',
   apiBaseEnvVars: ['DEEPSEEK_API_BASE'],
   apiKeyEnvVars: ['DEEPSEEK_API_KEY'],

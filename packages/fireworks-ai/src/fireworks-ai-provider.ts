@@ -10,6 +10,7 @@ import {
 /** Fireworks AI as an OpenAI-compatible service (litellm provider `fireworks_ai`). */
 export const fireworksAiService: CompatibleService = {
   id: 'fireworks_ai',
+  textCompletions: true,
   baseURL: 'https://api.fireworks.ai/inference/v1',
   apiBaseEnvVars: ['FIREWORKS_API_BASE'],
   apiKeyEnvVars: ['FIREWORKS_API_KEY', 'FIREWORKS_AI_API_KEY', 'FIREWORKSAI_API_KEY', 'FIREWORKS_AI_TOKEN'],

@@ -10,6 +10,7 @@ import {
 /** vLLM (self-hosted) as an OpenAI-compatible service (litellm provider `hosted_vllm`). */
 export const hostedVllmService: CompatibleService = {
   id: 'hosted_vllm',
+  textCompletions: true,
   apiBaseEnvVars: ['HOSTED_VLLM_API_BASE'],
   apiKeyEnvVars: ['HOSTED_VLLM_API_KEY'],
   requiresApiKey: false,

@@ -84,4 +84,11 @@ describe('llamafile provider', () => {
     expect(urls).toEqual(['http://127.0.0.1:8080/v1/embeddings']);
     expect(harness.mock().requests[0]?.body).toMatchObject(request);
   });
+
+  it('bridges legacy completions through chat unless a deployment opts in', () => {
+    const target = provider();
+    expect(target.passthrough?.apis).toEqual(['openai-responses', 'openai-completions']);
+    expect(target.passthrough?.supports?.('openai-completions', call)).toBe(false);
+    expect(target.passthrough?.supports?.('openai-responses', call)).toBe(false);
+  });
 });

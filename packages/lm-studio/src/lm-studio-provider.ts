@@ -10,6 +10,7 @@ import {
 /** LM Studio as an OpenAI-compatible service (litellm provider `lm_studio`). */
 export const lmStudioService: CompatibleService = {
   id: 'lm_studio',
+  textCompletions: true,
   baseURL: 'http://localhost:1234/v1',
   apiBaseEnvVars: ['LM_STUDIO_API_BASE'],
   apiKeyEnvVars: ['LM_STUDIO_API_KEY'],

@@ -87,4 +87,11 @@ describe('novita provider', () => {
     expect(urls).toEqual(['https://api.novita.ai/v3/openai/embeddings']);
     expect(harness.mock().requests[0]?.body).toMatchObject(request);
   });
+
+  it('bridges legacy completions through chat unless a deployment opts in', () => {
+    const target = provider();
+    expect(target.passthrough?.apis).toEqual(['openai-responses', 'openai-completions']);
+    expect(target.passthrough?.supports?.('openai-completions', call)).toBe(false);
+    expect(target.passthrough?.supports?.('openai-responses', call)).toBe(false);
+  });
 });

@@ -10,6 +10,7 @@ import {
 /** NVIDIA NIM as an OpenAI-compatible service (litellm provider `nvidia_nim`). */
 export const nvidiaNimService: CompatibleService = {
   id: 'nvidia_nim',
+  textCompletions: true,
   baseURL: 'https://integrate.api.nvidia.com/v1',
   apiBaseEnvVars: ['NVIDIA_NIM_API_BASE'],
   apiKeyEnvVars: ['NVIDIA_NIM_API_KEY'],

@@ -102,4 +102,19 @@ describe('ollama provider', () => {
     expect(urls).toEqual(['http://localhost:11434/v1/embeddings']);
     expect(harness.mock().requests[0]?.body).toMatchObject(request);
   });
+
+  it('passes legacy completions through to http://localhost:11434/v1/completions, usage read on the way', async () => {
+    const target = provider();
+    expect(target.passthrough?.supports?.('openai-completions', call)).toBe(true);
+    expect(target.passthrough?.supports?.('openai-responses', call)).toBe(false);
+    const body = { model, prompt: 'Once upon a time', max_tokens: 8 };
+    const answer = await target.passthrough!.call('openai-completions', { body, stream: false }, call);
+    let text = '';
+    for await (const chunk of answer.body) text += Buffer.from(chunk).toString('utf8');
+    await target.close?.();
+    expect(urls).toEqual(['http://localhost:11434/v1/completions']);
+    expect(harness.mock().requests[0]?.body).toEqual({ ...body, model: 'llama3.2' });
+    expect(JSON.parse(text).choices[0].text).toBe('Mock reply to: Once upon a time');
+    expect(answer.reading?.usage?.total_tokens).toBe(11);
+  });
 });

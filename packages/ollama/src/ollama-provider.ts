@@ -10,6 +10,7 @@ import {
 /** Ollama (OpenAI-compatible /v1) as an OpenAI-compatible service (litellm provider `ollama`). */
 export const ollamaService: CompatibleService = {
   id: 'ollama',
+  textCompletions: true,
   baseURL: 'http://localhost:11434/v1',
   apiBaseEnvVars: ['OLLAMA_API_BASE'],
   basePath: '/v1',

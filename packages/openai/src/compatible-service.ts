@@ -7,11 +7,16 @@ import {
   type EmbeddingRequest,
   type EmbeddingResponse,
   type HttpTransport,
+  type PassthroughRequest,
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
 } from '@switchyard/core';
-import { type CompatibleRequestQuirks, prepareCompatibleRequest } from './compatible-service-request.js';
+import {
+  type CompatibleRequestQuirks,
+  prepareCompatibleRequest,
+  upstreamModel,
+} from './compatible-service-request.js';
 import {
   type CompatibleResponseQuirks,
   normaliseCompatibleResponse,
@@ -61,6 +66,12 @@ export interface CompatibleService {
   /** Canonical parameters the service refuses: a 400 naming them, or dropped with drop_params. */
   unsupportedParams?: readonly string[];
   quirks?: CompatibleServiceQuirks;
+  /**
+   * The service serves OpenAI's legacy `/completions` (its public API reference says so): `/v1/completions`
+   * passes through to it instead of being bridged through chat. Without it, and for the Responses
+   * API, a deployment opts in with `model_info.supported_endpoints`.
+   */
+  textCompletions?: boolean;
 }
 
 export interface CompatibleServiceSettings {
@@ -176,6 +187,7 @@ export function createCompatibleService(
     capabilities: { ...service.capabilities, ...settings.capabilities },
     ...(settings.transport ? { transport: settings.transport } : {}),
     env: {},
+    passthroughApis: ['openai-responses', 'openai-completions'],
   });
   // A service that declares no tool support refuses tool fields (or drops them with drop_params)
   // rather than forwarding what it cannot honour.
@@ -235,6 +247,24 @@ export function createCompatibleService(
       await inner.close?.();
     },
   };
+  const innerPassthrough = inner.passthrough;
+  if (innerPassthrough) {
+    provider.passthrough = {
+      apis: innerPassthrough.apis,
+      // Legacy completions by default where the service has them; the Responses API on opt-in only.
+      supports: (api) => api === 'openai-completions' && service.textCompletions === true,
+      call(api: string, request: PassthroughRequest, options: ProviderCallOptions) {
+        const body = request.body
+          ? { ...request.body, model: upstreamModel(options.model, quirks) }
+          : undefined;
+        return innerPassthrough.call(
+          api,
+          { ...request, ...(body ? { body } : {}) },
+          upstreamOptions(options),
+        );
+      },
+    };
+  }
   if (inner.capabilities.embeddings && inner.embed) {
     const embed = inner.embed;
     provider.embed = async (

@@ -12,6 +12,12 @@ export type { CompatibleRequestQuirks } from './compatible-service-request.js';
 export type { CompatibleResponseQuirks } from './compatible-service-response.js';
 export { createOpenAICompatible, type OpenAICompatibleSettings } from './openai-compatible-provider.js';
 export { type OpenAIErrorContext, openAIError } from './openai-error.js';
-export { createOpenAI, type OpenAISettings, openai } from './openai-provider.js';
+export {
+  createOpenAI,
+  type OpenAISettings,
+  openAISupportsPassthrough,
+  openai,
+  servesLegacyCompletions,
+} from './openai-provider.js';
 export { parseOpenAIStream } from './parse-openai-stream.js';
 export { prepareOpenAIChatBody } from './prepare-openai-request.js';

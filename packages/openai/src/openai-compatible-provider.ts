@@ -2,6 +2,7 @@ import {
   AuthenticationError,
   attachRawJson,
   BadGatewayError,
+  BadRequestError,
   type BinaryBody,
   type ChatChunkStream,
   type ChatRequest,
@@ -17,6 +18,11 @@ import {
   lazyTransport,
   type ModerationRequest,
   type ModerationResponse,
+  meterPassthroughBody,
+  openAICompletionsReader,
+  openAIResponsesReader,
+  type PassthroughRequest,
+  type PassthroughResponse,
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
@@ -25,6 +31,7 @@ import {
   type TranscriptionRequest,
   type TranscriptionResult,
   type TransportResponse,
+  withStreamUsage,
 } from '@switchyard/core';
 import { openAIError, statusOfErrorFrame } from './openai-error.js';
 import { parseOpenAIStream } from './parse-openai-stream.js';
@@ -47,7 +54,20 @@ export interface OpenAICompatibleSettings {
   transport?: HttpTransport;
   /** Environment read for the API key (default `process.env`). */
   env?: Record<string, string | undefined>;
+  /**
+   * OpenAI wire APIs passed through unchanged (`openai-responses`: `/responses` and its stored
+   * objects; `openai-completions`: `/completions`). Default none.
+   */
+  passthroughApis?: ReadonlyArray<string>;
+  /** Which deployments take a pass-through API by default (see `ProviderPassthrough.supports`). */
+  supportsPassthrough?: (api: string, options: ProviderCallOptions) => boolean;
 }
+
+/** Where each pass-through API lives below the base URL. */
+const passthroughPaths: Readonly<Record<string, string>> = {
+  'openai-responses': '/responses',
+  'openai-completions': '/completions',
+};
 
 const maxErrorBody = 1024 * 1024;
 const trailingSlashes = /\/+$/;
@@ -88,12 +108,14 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
 
   async function send(
     path: string,
-    payload: { body: string | Uint8Array; contentType: string; accept: string },
+    payload: { body?: string | Uint8Array; contentType?: string; accept: string },
     options: ProviderCallOptions,
+    method: 'GET' | 'POST' | 'DELETE' = 'POST',
   ) {
     const base = (options.apiBase ?? settings.baseURL).replace(trailingSlashes, '');
     const apiKey = apiKeyFor(options, base);
-    const headers: Record<string, string> = { 'content-type': payload.contentType, accept: payload.accept };
+    const headers: Record<string, string> = { accept: payload.accept };
+    if (payload.contentType !== undefined) headers['content-type'] = payload.contentType;
     // Lower-cased so a configured `Authorization` replaces ours instead of duplicating it.
     for (const extra of [settings.headers, options.headers]) {
       if (extra) for (const [name, value] of Object.entries(extra)) headers[name.toLowerCase()] = value;
@@ -103,9 +125,9 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
     if (typeof organization === 'string') headers['openai-organization'] = organization;
     const response = await getTransport().request({
       url: `${base}${path}`,
-      method: 'POST',
+      method,
       headers,
-      body: payload.body,
+      ...(payload.body !== undefined ? { body: payload.body } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     });
@@ -119,6 +141,42 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
       body: text,
       secrets: [apiKey],
     });
+  }
+
+  /** One pass-through call: the body (if any) as JSON, the answer read for usage when it is a creation. */
+  async function passthroughCall(
+    api: string,
+    request: PassthroughRequest,
+    options: ProviderCallOptions,
+  ): Promise<PassthroughResponse> {
+    const endpoint = passthroughPaths[api];
+    if (endpoint === undefined || !settings.passthroughApis?.includes(api)) {
+      throw new BadRequestError({
+        message: `${settings.id} does not pass through ${api}`,
+        provider: settings.id,
+        model: options.model,
+        code: 'unsupported_operation',
+      });
+    }
+    const method = request.method ?? 'POST';
+    const creates = method === 'POST' && !request.path;
+    const prepared =
+      api === 'openai-completions' && capabilities.streamUsage && request.body
+        ? withStreamUsage(request.body)
+        : { body: request.body, dropUsageChunk: false };
+    const accept = request.stream ? 'text/event-stream' : 'application/json';
+    const payload =
+      prepared.body === undefined
+        ? { accept }
+        : { body: JSON.stringify(prepared.body), contentType: 'application/json', accept };
+    const path = `${endpoint}${request.path ?? ''}${queryString(request.query)}`;
+    const { response } = await send(path, payload, options, method);
+    const contentType = response.headers['content-type'] ?? accept;
+    if (!creates) return { status: response.status, contentType, body: response.body };
+    const reader =
+      api === 'openai-responses' ? openAIResponsesReader : openAICompletionsReader(prepared.dropUsageChunk);
+    const metered = meterPassthroughBody(response.body, request.stream, reader);
+    return { status: response.status, contentType, body: metered.body, reading: metered.reading };
   }
 
   async function readJson<T extends object>(
@@ -217,6 +275,15 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
       const body = await readJson<ImageGenerationResponse>(response, 'image response', options.model);
       return requireArray(body, 'data', 'image response', options.model);
     },
+    ...(settings.passthroughApis?.length
+      ? {
+          passthrough: {
+            apis: settings.passthroughApis,
+            ...(settings.supportsPassthrough ? { supports: settings.supportsPassthrough } : {}),
+            call: passthroughCall,
+          },
+        }
+      : {}),
     async close() {
       await transport.close();
     },
@@ -231,4 +298,16 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
       code: 'invalid_upstream_response',
     });
   }
+}
+
+/** `?a=1&b[]=x&b[]=y` for a pass-through's query (empty without one). */
+export function queryString(query: PassthroughRequest['query']): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (typeof value === 'string') params.append(name, value);
+    else for (const item of value) params.append(name, item);
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
 }

@@ -1,4 +1,10 @@
-import type { HttpTransport, Provider, ProviderCapabilities } from '@switchyard/core';
+import {
+  getModelInfo,
+  type HttpTransport,
+  type Provider,
+  type ProviderCallOptions,
+  type ProviderCapabilities,
+} from '@switchyard/core';
 import { createOpenAICompatible } from './openai-compatible-provider.js';
 
 export interface OpenAISettings {
@@ -20,6 +26,26 @@ export interface OpenAISettings {
 
 const officialBaseURL = 'https://api.openai.com/v1';
 
+/**
+ * OpenAI's default for its pass-through APIs: the Responses API for every model (a deployment on an
+ * endpoint without it lists its `model_info.supported_endpoints`), legacy completions for the
+ * models that serve them (`gpt-3.5-turbo-instruct`, `davinci-002` …: mode `completion` in the
+ * model table); chat models keep the chat bridge, as OpenAI refuses them on `/completions`.
+ */
+export function openAISupportsPassthrough(api: string, options: ProviderCallOptions): boolean {
+  if (api === 'openai-responses') return true;
+  return api === 'openai-completions' && servesLegacyCompletions(options.model);
+}
+
+/** OpenAI's current completion-only base models, which the model table does not list. */
+const completionBaseModels = new Set(['babbage-002', 'davinci-002']);
+
+/** Whether an OpenAI model (a fine-tune `ft:<base>:…` by its base) answers on `/completions`. */
+export function servesLegacyCompletions(model: string): boolean {
+  const base = model.startsWith('ft:') ? (model.split(':')[1] ?? '') : model;
+  return completionBaseModels.has(base) || getModelInfo(base, 'openai')?.mode === 'completion';
+}
+
 /** OpenAI's API, or any endpoint speaking it when `baseURL` (or a deployment's api_base) is set. */
 export function createOpenAI(settings: OpenAISettings = {}): Provider {
   const env = settings.env ?? process.env;
@@ -34,6 +60,8 @@ export function createOpenAI(settings: OpenAISettings = {}): Provider {
     requiresApiKey: (base) => base === officialBaseURL,
     headers,
     env,
+    passthroughApis: ['openai-responses', 'openai-completions'],
+    supportsPassthrough: openAISupportsPassthrough,
     ...(settings.apiKey !== undefined ? { apiKey: settings.apiKey } : {}),
     ...(settings.capabilities ? { capabilities: settings.capabilities } : {}),
     ...(settings.transport ? { transport: settings.transport } : {}),

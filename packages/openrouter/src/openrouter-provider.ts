@@ -10,6 +10,7 @@ import {
 /** OpenRouter as an OpenAI-compatible service (litellm provider `openrouter`). */
 export const openrouterService: CompatibleService = {
   id: 'openrouter',
+  textCompletions: true,
   baseURL: 'https://openrouter.ai/api/v1',
   apiBaseEnvVars: ['OPENROUTER_API_BASE'],
   apiKeyEnvVars: ['OPENROUTER_API_KEY', 'OR_API_KEY'],

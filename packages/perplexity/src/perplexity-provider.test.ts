@@ -110,4 +110,11 @@ describe('perplexity provider', () => {
     expect(harness.mock().requests[0]?.body).toMatchObject({ stream: true });
     expect(harness.mock().requests[0]?.body).not.toHaveProperty('stream_options');
   });
+
+  it('bridges legacy completions through chat unless a deployment opts in', () => {
+    const target = provider();
+    expect(target.passthrough?.apis).toEqual(['openai-responses', 'openai-completions']);
+    expect(target.passthrough?.supports?.('openai-completions', call)).toBe(false);
+    expect(target.passthrough?.supports?.('openai-responses', call)).toBe(false);
+  });
 });

@@ -6,7 +6,19 @@ let setup: TestProxy;
 let client: OpenAI;
 
 beforeAll(async () => {
-  setup = await startTestProxy();
+  // An OpenAI deployment that declares chat only: the Responses API is bridged through chat for it,
+  // as for every provider without a native Responses API (native pass-through: responses-native.test.ts).
+  setup = await startTestProxy(
+    '',
+    `  - model_name: gpt-bridged
+    litellm_params:
+      model: openai/gpt-4o-mini-2024-07-18
+      api_base: MOCK/v1
+      api_key: os.environ/TEST_UPSTREAM_KEY
+    model_info:
+      supported_endpoints: ["/v1/chat/completions"]
+`,
+  );
   client = new OpenAI({ apiKey: masterKey, baseURL: `${setup.proxy.url}/v1`, maxRetries: 0 });
 });
 afterAll(() => setup.close());
@@ -31,12 +43,12 @@ const weatherTool = {
 describe('the Responses API with the official openai client', () => {
   it('answers through the provider’s chat API, with instructions as a system message', async () => {
     const response = await client.responses.create({
-      model: 'gpt-test',
+      model: 'gpt-bridged',
       input: 'Tell me a bedtime story',
       instructions: 'You are a storyteller.',
       max_output_tokens: 64,
     });
-    expect(response).toMatchObject({ object: 'response', status: 'completed', model: 'gpt-test' });
+    expect(response).toMatchObject({ object: 'response', status: 'completed', model: 'gpt-bridged' });
     expect(response.id).toMatch(/^resp_/);
     expect(response.output[0]).toMatchObject({ type: 'message', role: 'assistant', status: 'completed' });
     expect(response.output_text.length).toBeGreaterThan(0);
@@ -61,7 +73,7 @@ describe('the Responses API with the official openai client', () => {
     expect(setup.upstream.requests).toHaveLength(0);
   });
 
-  it.each(['gpt-test', 'local'])('streams typed events in the spec’s order (%s)', async (model) => {
+  it.each(['gpt-bridged', 'local'])('streams typed events in the spec’s order (%s)', async (model) => {
     const events = await collect(
       await client.responses.create({ model, input: 'Stream a story', stream: true }),
     );
@@ -123,7 +135,7 @@ describe('the Responses API with the official openai client', () => {
   it('ends a stream that fails upstream mid-way with response.failed, and does not store it', async () => {
     setup.upstream.script({ times: 1, streamErrorStatus: 500, respond: { content: 'one two three four' } });
     const events = await collect(
-      await client.responses.create({ model: 'gpt-test', input: 'Hi', stream: true }),
+      await client.responses.create({ model: 'gpt-bridged', input: 'Hi', stream: true }),
     );
     const failed = events.at(-1) as OpenAI.Responses.ResponseFailedEvent;
     expect(failed.type).toBe('response.failed');
@@ -135,12 +147,12 @@ describe('the Responses API with the official openai client', () => {
 
   it('continues a conversation with previous_response_id', async () => {
     const first = await client.responses.create({
-      model: 'gpt-test',
+      model: 'gpt-bridged',
       input: 'My name is Ada.',
       instructions: 'Only the first turn has these.',
     });
     const second = await client.responses.create({
-      model: 'gpt-test',
+      model: 'gpt-bridged',
       input: 'What is my name?',
       previous_response_id: first.id,
     });
@@ -174,7 +186,7 @@ describe('the Responses API with the official openai client', () => {
 
   it('answers an unknown previous_response_id with a 404 naming it, without calling upstream', async () => {
     const error = await client.responses
-      .create({ model: 'gpt-test', input: 'hi', previous_response_id: 'resp_does_not_exist' })
+      .create({ model: 'gpt-bridged', input: 'hi', previous_response_id: 'resp_does_not_exist' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
     const notFound = error as InstanceType<typeof OpenAI.NotFoundError>;
@@ -194,7 +206,7 @@ describe('the Responses API with the official openai client', () => {
       respond: { toolCalls: [{ name: 'get_weather', arguments: '{"city":"Paris"}' }] },
     });
     const first = await client.responses.create({
-      model: 'gpt-test',
+      model: 'gpt-bridged',
       input: 'What is the weather in Paris?',
       tools: [weatherTool],
     });
@@ -206,7 +218,7 @@ describe('the Responses API with the official openai client', () => {
     const callId = (call as OpenAI.Responses.ResponseFunctionToolCall).call_id;
 
     const second = await client.responses.create({
-      model: 'gpt-test',
+      model: 'gpt-bridged',
       previous_response_id: first.id,
       input: [{ type: 'function_call_output', call_id: callId, output: '{"temperature":21}' }],
       tools: [weatherTool],
@@ -238,7 +250,7 @@ describe('the Responses API with the official openai client', () => {
     });
     const events = await collect(
       await client.responses.create({
-        model: 'gpt-test',
+        model: 'gpt-bridged',
         input: 'Weather?',
         tools: [weatherTool],
         stream: true,
@@ -256,7 +268,7 @@ describe('the Responses API with the official openai client', () => {
 
   it('refuses an invalid input item with a 400 naming it', async () => {
     const error = await client.responses
-      .create({ model: 'gpt-test', input: [{ role: 'robot', content: 'hi' }] } as never)
+      .create({ model: 'gpt-bridged', input: [{ role: 'robot', content: 'hi' }] } as never)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect((error as InstanceType<typeof OpenAI.BadRequestError>).param).toMatch(/^input\[0\]/);

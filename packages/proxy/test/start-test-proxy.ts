@@ -1,8 +1,10 @@
 import { createAnthropic } from '@switchyard/anthropic';
+import { createAzure } from '@switchyard/azure';
 import { createCohere } from '@switchyard/cohere';
 import { createGemini } from '@switchyard/gemini';
 import { createMock } from '@switchyard/mock';
 import { createOpenAI } from '@switchyard/openai';
+import { createTogetherAi } from '@switchyard/together-ai';
 import { type MockUpstream, startMockUpstream } from '@switchyard-tooling/mock-upstream';
 import { createLogger, parseConfig, type RunningProxy, startProxy } from '../src/index.js';
 
@@ -48,7 +50,15 @@ ${extraYaml}`;
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
   const proxy = await startProxy({
     config,
-    providers: [createOpenAI(), createAnthropic(), createCohere(), createGemini(), createMock()],
+    providers: [
+      createOpenAI(),
+      createAzure({ env: {} }),
+      createTogetherAi({ env: {} }),
+      createAnthropic(),
+      createCohere(),
+      createGemini(),
+      createMock(),
+    ],
     port: 0,
     logger,
   });

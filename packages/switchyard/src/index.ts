@@ -18,13 +18,17 @@ export { createCompatibleProviders } from './compatible-providers.js';
 export { createDefaultProviders } from './default-providers.js';
 export {
   type BatteriesSwitchyardOptions,
+  cancelResponse,
   closeDefaultGateway,
   completion,
   createSwitchyard,
+  deleteResponse,
   embedding,
+  getResponse,
   imageGeneration,
   moderation,
   rerank,
+  responseInputItems,
   responses,
   speech,
   textCompletion,

@@ -59,7 +59,8 @@ export function embedding(
 }
 
 /**
- * The legacy completions API through the default gateway (bridged through chat):
+ * The legacy completions API through the default gateway: native on models that serve it
+ * (`openai/gpt-3.5-turbo-instruct`, vLLM, Together AI …), bridged through chat otherwise:
  * `textCompletion({ model: 'openai/gpt-4o-mini', prompt: 'Once upon a time' })`.
  */
 export function textCompletion(
@@ -83,8 +84,22 @@ export const speech: Switchyard['speech'] = (request, options) => gateway().spee
 export const transcription: Switchyard['transcription'] = (request, options) =>
   gateway().transcription(request, options);
 
-/** The OpenAI Responses API through the default gateway (bridged through chat; stored in memory). */
+/**
+ * The OpenAI Responses API through the default gateway: native on OpenAI and Azure (the response
+ * stored upstream), bridged through chat elsewhere (stored in memory).
+ */
 export const responses: Switchyard['responses'] = (request, options) => gateway().responses(request, options);
+/** A stored response, from the default gateway's store or the upstream that keeps it. */
+export const getResponse: Switchyard['getResponse'] = (id, options) => gateway().getResponse(id, options);
+/** Deletes a stored response (upstream too, for a native one). */
+export const deleteResponse: Switchyard['deleteResponse'] = (id, options) =>
+  gateway().deleteResponse(id, options);
+/** One page of a stored response's input items. */
+export const responseInputItems: Switchyard['responseInputItems'] = (id, query, options) =>
+  gateway().responseInputItems(id, query, options);
+/** Cancels a background response (created natively upstream with `background: true`). */
+export const cancelResponse: Switchyard['cancelResponse'] = (id, options) =>
+  gateway().cancelResponse(id, options);
 
 /** Closes the default gateway's connection pools (lets a script exit promptly). */
 export async function closeDefaultGateway(): Promise<void> {

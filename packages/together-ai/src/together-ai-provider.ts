@@ -10,6 +10,7 @@ import {
 /** Together AI as an OpenAI-compatible service (litellm provider `together_ai`). */
 export const togetherAiService: CompatibleService = {
   id: 'together_ai',
+  textCompletions: true,
   baseURL: 'https://api.together.xyz/v1',
   apiBaseEnvVars: ['TOGETHER_AI_API_BASE'],
   apiKeyEnvVars: ['TOGETHER_API_KEY', 'TOGETHER_AI_API_KEY', 'TOGETHERAI_API_KEY', 'TOGETHER_AI_TOKEN'],

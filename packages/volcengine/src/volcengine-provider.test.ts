@@ -109,4 +109,11 @@ describe('volcengine provider', () => {
     expect(urls).toEqual(['https://ark.cn-beijing.volces.com/api/v3/embeddings']);
     expect(harness.mock().requests[0]?.body).toMatchObject(request);
   });
+
+  it('bridges legacy completions through chat unless a deployment opts in', () => {
+    const target = provider();
+    expect(target.passthrough?.apis).toEqual(['openai-responses', 'openai-completions']);
+    expect(target.passthrough?.supports?.('openai-completions', call)).toBe(false);
+    expect(target.passthrough?.supports?.('openai-responses', call)).toBe(false);
+  });
 });

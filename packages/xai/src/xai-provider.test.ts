@@ -118,4 +118,19 @@ describe('xai provider', () => {
     expect(chunks.at(-1)?.choices).toEqual([]);
     expect(chunks.at(-1)?.usage?.total_tokens).toBeGreaterThan(0);
   });
+
+  it('passes legacy completions through to https://api.x.ai/v1/completions, usage read on the way', async () => {
+    const target = provider();
+    expect(target.passthrough?.supports?.('openai-completions', call)).toBe(true);
+    expect(target.passthrough?.supports?.('openai-responses', call)).toBe(false);
+    const body = { model, prompt: 'Once upon a time', max_tokens: 8 };
+    const answer = await target.passthrough!.call('openai-completions', { body, stream: false }, call);
+    let text = '';
+    for await (const chunk of answer.body) text += Buffer.from(chunk).toString('utf8');
+    await target.close?.();
+    expect(urls).toEqual(['https://api.x.ai/v1/completions']);
+    expect(harness.mock().requests[0]?.body).toEqual({ ...body, model: 'grok-3' });
+    expect(JSON.parse(text).choices[0].text).toBe('Mock reply to: Once upon a time');
+    expect(answer.reading?.usage?.total_tokens).toBe(11);
+  });
 });

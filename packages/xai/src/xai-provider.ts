@@ -10,6 +10,7 @@ import {
 /** xAI as an OpenAI-compatible service (litellm provider `xai`). */
 export const xaiService: CompatibleService = {
   id: 'xai',
+  textCompletions: true,
   baseURL: 'https://api.x.ai/v1',
   apiBaseEnvVars: ['XAI_API_BASE'],
   apiKeyEnvVars: ['XAI_API_KEY'],

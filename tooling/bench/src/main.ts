@@ -18,12 +18,22 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const requests = Number(process.env.BENCH_REQUESTS ?? 3000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
-const chatBody = (model: string, stream: boolean) =>
-  JSON.stringify({
-    model,
-    stream,
-    messages: [{ role: 'user', content: 'Benchmark the gateway with a short prompt of a few words.' }],
-  });
+const prompt = 'Benchmark the gateway with a short prompt of a few words.';
+
+/** The APIs measured: chat (translated to the canonical format and back) and the Responses API (passed through). */
+const apis = [
+  {
+    name: '',
+    path: '/v1/chat/completions',
+    body: (model: string, stream: boolean) =>
+      JSON.stringify({ model, stream, messages: [{ role: 'user', content: prompt }] }),
+  },
+  {
+    name: 'responses ',
+    path: '/v1/responses',
+    body: (model: string, stream: boolean) => JSON.stringify({ model, stream, input: prompt, store: false }),
+  },
+];
 
 async function main(): Promise<void> {
   const upstream = await spawnServer([mockUpstreamCliPath, '--port', '0'], /(http:\/\/\S+)/);
@@ -40,22 +50,24 @@ async function main(): Promise<void> {
   };
   const results: Record<string, LoadResult[]> = {};
   try {
-    for (const stream of [false, true]) {
-      for (let round = 0; round <= rounds; round += 1) {
-        for (const [name, target] of Object.entries(targets)) {
-          const result = await runLoad({
-            origin: target.origin,
-            path: '/v1/chat/completions',
-            headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' },
-            body: chatBody(target.model, stream),
-            requests: round === 0 ? 500 : requests,
-            concurrency,
-            firstByte: stream,
-          });
-          if (round === 0) continue; // warm-up
-          const key = `${name}${stream ? ' stream' : ''}`;
-          results[key] ??= [];
-          results[key].push(result);
+    for (const api of apis) {
+      for (const stream of [false, true]) {
+        for (let round = 0; round <= rounds; round += 1) {
+          for (const [name, target] of Object.entries(targets)) {
+            const result = await runLoad({
+              origin: target.origin,
+              path: api.path,
+              headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' },
+              body: api.body(target.model, stream),
+              requests: round === 0 ? 500 : requests,
+              concurrency,
+              firstByte: stream,
+            });
+            if (round === 0) continue; // warm-up
+            const key = `${name} ${api.name}${stream ? 'stream' : ''}`.trim();
+            results[key] ??= [];
+            results[key].push(result);
+          }
         }
       }
     }
@@ -95,6 +107,10 @@ async function report(results: Record<string, LoadResult[]>): Promise<void> {
     streamThroughputRatio: ratio('switchyard stream', 'direct stream'),
     addedP50Ms: added('switchyard', 'direct'),
     addedStreamP50Ms: added('switchyard stream', 'direct stream'),
+    responsesThroughputRatio: ratio('switchyard responses', 'direct responses'),
+    responsesStreamThroughputRatio: ratio('switchyard responses stream', 'direct responses stream'),
+    responsesAddedP50Ms: added('switchyard responses', 'direct responses'),
+    responsesAddedStreamP50Ms: added('switchyard responses stream', 'direct responses stream'),
   };
   console.log(summary);
   const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), 'bench-results');

@@ -44,6 +44,9 @@ export interface ServiceHarness {
  * OpenAI routes, so the default base URL is asserted while the call still crosses real HTTP.
  * Registers its own vitest hooks; call it at the top of a test file.
  */
+/** The mock's OpenAI routes a service URL is delivered to, by how its path ends (most specific first). */
+const endpoints = ['/chat/completions', '/embeddings', '/completions'];
+
 export function useServiceHarness(options: ServiceHarnessOptions): ServiceHarness {
   let mock: MockUpstream | undefined;
   const urls: string[] = [];
@@ -53,7 +56,8 @@ export function useServiceHarness(options: ServiceHarnessOptions): ServiceHarnes
     return {
       request: (request) => {
         urls.push(request.url);
-        const endpoint = request.url.endsWith('/embeddings') ? '/embeddings' : '/chat/completions';
+        const { pathname } = new URL(request.url);
+        const endpoint = endpoints.find((path) => pathname.endsWith(path)) ?? '/chat/completions';
         return http.request({ ...request, url: `${mock!.url}/v1${endpoint}` });
       },
       close: () => http.close(),

@@ -12,6 +12,8 @@ export interface CallInfo {
   /** Upstream model id actually called. */
   model: string;
   stream: boolean;
+  /** The wire API when the call passed through unchanged (`openai-responses`, `anthropic-messages` …). */
+  api?: string;
   outcome: CallOutcome;
   usage?: Usage;
   /** USD; undefined when a price is unknown (see `costUnknownReason`). */

@@ -1,6 +1,7 @@
 import { cost } from '../cost.js';
 import { BadRequestError } from '../errors/error-classes.js';
 import type { PassthroughRequest, PassthroughResponse, Provider, ProviderCallOptions } from '../provider.js';
+import { createMemoryResponseStore } from '../responses/response-store.js';
 import { createResponsesApi, type ResponsesApi, type ResponsesOptions } from '../responses/responses-api.js';
 import type {
   BinaryBody,
@@ -21,8 +22,10 @@ import type { RerankRequest, RerankResponse } from '../schemas/rerank.js';
 import type { TextCompletion, TextCompletionRequest } from '../schemas/text-completion.js';
 import type { Usage } from '../schemas/usage.js';
 import type { CallInfo, CallOutcome } from './call-info.js';
+import { createPassthroughs } from './create-passthroughs.js';
 import type { ModelDeployment, ResolvedDeployment } from './deployment.js';
 import { ModelCatalog } from './model-catalog.js';
+import { nativeTextCompletion } from './native-text-completion.js';
 import { relayStream } from './relay-stream.js';
 import type { CallTrace } from './router.js';
 import { textCompletionViaChat } from './text-completion.js';
@@ -54,6 +57,11 @@ export interface CompletionOptions {
   onCall?: (info: CallInfo) => void;
   /** Filled with who answered (deployment, attempts, cache hit) before the answer is returned. */
   trace?: CallTrace;
+  /**
+   * `false` answers the Responses and legacy completions APIs through the chat bridge even where
+   * the deployment takes them natively (for a caller that already tried `passthrough`). Default true.
+   */
+  nativeApis?: boolean;
 }
 
 export type StreamingChatRequest = ChatRequest & { stream: true };
@@ -81,17 +89,18 @@ export interface Switchyard extends ResponsesApi {
     options?: CompletionOptions,
   ): Promise<ImageGenerationResponse>;
   /**
-   * The legacy completions API (`prompt` in, `choices[].text` out), bridged through chat for every
-   * provider. With `stream: true` it resolves to an async iterable of text-completion chunks.
+   * The legacy completions API (`prompt` in, `choices[].text` out): passed through where the model's
+   * deployment serves `/completions` itself, bridged through chat otherwise. With `stream: true` it
+   * resolves to an async iterable of text-completion chunks.
    */
   textCompletion(
     request: TextCompletionRequest,
     options?: CompletionOptions,
   ): Promise<TextCompletion | AsyncIterable<TextCompletion>>;
   /**
-   * Same API in and out: when the model's provider speaks `api` natively, the request goes through
-   * unchanged (model id replaced) and the upstream bytes come back; undefined when it does not, so
-   * the caller translates instead.
+   * Same API in and out: when the model's deployment takes `api` natively, the request goes through
+   * unchanged (model id replaced) and the upstream bytes come back, read for usage on the way and
+   * reported to `onCall`; undefined when it does not, so the caller translates instead.
    */
   passthrough(
     api: string,
@@ -132,11 +141,8 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       });
     }
   }
-  const catalog = new ModelCatalog({
-    deployments,
-    providerIds: new Set(providers.keys()),
-    allowUnlisted: options.allowUnlistedModels ?? deployments.length === 0,
-  });
+  const allowUnlisted = options.allowUnlistedModels ?? deployments.length === 0;
+  const catalog = new ModelCatalog({ deployments, providerIds: new Set(providers.keys()), allowUnlisted });
   const now = options.now ?? Date.now;
 
   function target(model: string) {
@@ -330,22 +336,29 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       () => undefined,
     );
 
-  function textCompletion(request: TextCompletionRequest, call: CompletionOptions = {}) {
+  const responseStore = options.responseStore ?? createMemoryResponseStore();
+  const passthroughs = createPassthroughs({
+    host: { target, callOptions, report, now },
+    store: responseStore,
+    deployments,
+    provider: (id) => providers.get(id),
+    allowUnlisted,
+  });
+
+  async function textCompletion(request: TextCompletionRequest, call: CompletionOptions = {}) {
+    const native =
+      call.nativeApis === false
+        ? undefined
+        : await nativeTextCompletion(passthroughs.passthrough, request, call);
+    if (native) return native;
     const resolved = catalog.resolve(request.model);
     const dropParams = callOptions(resolved, call, request.drop_params).dropParams === true;
     return textCompletionViaChat(request, (chat) => completion(chat, call), dropParams);
   }
 
-  async function passthrough(api: string, request: PassthroughRequest, call: CompletionOptions = {}) {
-    const { resolved, provider } = target(String(request.body.model));
-    if (provider.passthrough?.api !== api) return undefined;
-    const body = { ...request.body, model: resolved.model };
-    return provider.passthrough.call({ ...request, body }, callOptions(resolved, call));
-  }
-
   return {
     completion: completion as Switchyard['completion'],
-    passthrough,
+    passthrough: passthroughs.passthrough,
     embedding,
     moderation,
     rerank,
@@ -353,7 +366,12 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     transcription,
     imageGeneration,
     textCompletion,
-    ...createResponsesApi(options, now, (call) => (chat) => completion(chat, call)),
+    ...createResponsesApi(
+      { ...options, responseStore },
+      now,
+      (call) => (chat) => completion(chat, call),
+      passthroughs.native,
+    ),
     models: () =>
       catalog.names().map((id) => ({
         id,

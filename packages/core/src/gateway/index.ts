@@ -9,6 +9,7 @@ export {
   type SwitchyardOptions,
 } from './create-switchyard.js';
 export type { ModelDeployment, ResolvedDeployment } from './deployment.js';
+export { createDeploymentKeys, sameUpstreamAccount } from './deployment-key.js';
 export { ModelCatalog } from './model-catalog.js';
 export type {
   Attempt,
@@ -22,3 +23,9 @@ export type {
   RouterContext,
   RouterFactory,
 } from './router.js';
+export {
+  type PassthroughHost,
+  type PassthroughTarget,
+  passthroughBody,
+  takesNatively,
+} from './passthrough.js';

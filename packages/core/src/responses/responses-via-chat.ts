@@ -1,6 +1,7 @@
-import { NotFoundError } from '../errors/error-classes.js';
+import { BadRequestError, NotFoundError } from '../errors/error-classes.js';
 import type { ChatRequest } from '../schemas/chat-request.js';
 import type { ChatChunk, ChatResponse } from '../schemas/chat-response.js';
+import { type InputItemsQuery, listInputItems, type ResponseItemList } from './input-items.js';
 import { toResponseEvents } from './response-events.js';
 import type { DeletedResponse, ResponseObject, ResponseStreamEvent } from './response-object.js';
 import type { CreateResponseRequest } from './response-request.js';
@@ -52,10 +53,11 @@ async function* storing(
   events: AsyncIterable<ResponseStreamEvent>,
   store: ResponseStore | undefined,
   items: ConversationItem[],
+  inputCount: number,
 ): AsyncGenerator<ResponseStreamEvent> {
   for await (const event of events) {
     if (store && (event.type === 'response.completed' || event.type === 'response.incomplete')) {
-      await store.put(event.response, items);
+      await store.put(event.response, items, inputCount);
     }
     yield event;
   }
@@ -73,7 +75,8 @@ export async function responsesViaChat(
 ): Promise<ResponseObject | AsyncIterable<ResponseStreamEvent>> {
   const previous = await earlierItems(request, context.store);
   const chatRequest = toChatRequest(request, previous);
-  const items = [...previous, ...inputItemsOf(request)];
+  const own = inputItemsOf(request);
+  const items = [...previous, ...own];
   const store = request.store === false ? undefined : context.store;
   const id = context.generateId();
   const seconds = () => Math.floor(context.now() / 1000);
@@ -84,11 +87,11 @@ export async function responsesViaChat(
       stream: true,
       stream_options: { include_usage: true },
     })) as AsyncIterable<ChatChunk>;
-    return storing(toResponseEvents(chunks, request, id, createdAt, seconds), store, items);
+    return storing(toResponseEvents(chunks, request, id, createdAt, seconds), store, items, own.length);
   }
   const answer = (await chat({ ...chatRequest, stream: false })) as ChatResponse;
   const response = toResponse(answer, request, id, createdAt, seconds());
-  if (store) await store.put(response, items);
+  if (store) await store.put(response, items, own.length);
   return response;
 }
 
@@ -103,4 +106,29 @@ export async function getStoredResponse(store: ResponseStore, id: string): Promi
 export async function deleteStoredResponse(store: ResponseStore, id: string): Promise<DeletedResponse> {
   if (!(await store.delete(id))) throw notFound(id, null);
   return { id, object: 'response', deleted: true };
+}
+
+/** One page of a stored response's input items; a 404 naming the id when there is none. */
+export async function storedInputItems(
+  store: ResponseStore,
+  id: string,
+  query: InputItemsQuery,
+): Promise<ResponseItemList> {
+  const stored = await store.get(id);
+  if (!stored) throw notFound(id, null);
+  return listInputItems(stored, query);
+}
+
+/**
+ * Cancelling a response the chat bridge answered: those are never background responses, so this
+ * is OpenAI's 400 for a synchronous response (a 404 when there is none with that id).
+ */
+export async function cancelStoredResponse(store: ResponseStore, id: string): Promise<never> {
+  if (!(await store.get(id))) throw notFound(id, null);
+  throw new BadRequestError({
+    message:
+      'Cannot cancel a synchronous response: only responses created with background=true can be cancelled, and this one was answered in full.',
+    param: null,
+    code: 'response_not_cancellable',
+  });
 }

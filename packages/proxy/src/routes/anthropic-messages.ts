@@ -10,8 +10,8 @@ import { convertAnthropicRequest } from '../anthropic/convert-anthropic-request.
 import { convertChatResponse } from '../anthropic/convert-chat-response.js';
 import { estimateInputTokens } from '../anthropic/estimate-input-tokens.js';
 import { anthropicSseResponse } from '../http/anthropic-sse-response.js';
-import { byteStream } from '../http/byte-stream.js';
 import { takeClientCredentials } from '../http/client-credentials.js';
+import { passthroughResponse } from '../http/passthrough-response.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
 
@@ -40,12 +40,7 @@ export function anthropicMessagesRoutes(app: Hono<ProxyEnv>, services: ProxyServ
       { body, stream: request.stream === true, ...(beta ? { headers: { 'anthropic-beta': beta } } : {}) },
       options,
     );
-    if (passed) {
-      return new Response(byteStream(passed.body), {
-        status: passed.status,
-        headers: { 'content-type': passed.contentType },
-      });
-    }
+    if (passed) return passthroughResponse(passed);
     const chatRequest = convertAnthropicRequest(request);
     const context = {
       model: request.model,

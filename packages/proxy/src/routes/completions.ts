@@ -1,17 +1,28 @@
 import { parseRequest, type TextCompletion, textCompletionRequestSchema } from '@switchyard/core';
 import type { Context, Hono } from 'hono';
 import { takeClientCredentials } from '../http/client-credentials.js';
+import { passthroughResponse } from '../http/passthrough-response.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { sseResponse } from '../http/sse-response.js';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
 
-/** POST /v1/completions (and /completions): the legacy completions API, bridged through chat. */
+/**
+ * POST /v1/completions (and /completions): the legacy completions API, passed through unchanged
+ * where the model's deployment serves `/completions` itself, bridged through chat otherwise.
+ */
 export function completionsRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void {
   const handler = async (c: Context<ProxyEnv>) => {
     const body = await readJsonBody(c);
     const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
     const request = parseRequest(textCompletionRequestSchema, body);
-    const result = await services.gateway.textCompletion(request, { ...overrides, signal: c.req.raw.signal });
+    const options = { ...overrides, signal: c.req.raw.signal };
+    const passed = await services.gateway.passthrough(
+      'openai-completions',
+      { body, stream: request.stream === true },
+      options,
+    );
+    if (passed) return passthroughResponse(passed);
+    const result = await services.gateway.textCompletion(request, { ...options, nativeApis: false });
     if (Symbol.asyncIterator in result) {
       return sseResponse(result as AsyncIterable<TextCompletion>, {
         onError: (error) => services.logger.warn('stream ended with an error', { error: String(error) }),

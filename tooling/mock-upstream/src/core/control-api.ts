@@ -28,6 +28,7 @@ export async function handleControlRequest(
     case 'POST /__mock/reset':
       state.rules.clear();
       state.recorder.reset();
+      state.objects.clear();
       return reply(response, 200, { ok: true });
     case 'GET /__mock/requests':
       return reply(response, 200, state.recorder.requests);

@@ -27,7 +27,14 @@ export class EventStream {
   private sent = 0;
   private malformedSent = false;
 
-  constructor(private readonly context: RouteContext) {}
+  /**
+   * @param errorFrame the frame a scripted `streamErrorStatus` sends, when the route's API has its
+   *   own (the Responses API's `error` event); default the provider's.
+   */
+  constructor(
+    private readonly context: RouteContext,
+    private readonly errorFrame: MockProvider['streamError'] = context.provider.streamError,
+  ) {}
 
   open(): void {
     this.context.channel.writeHead(200, {
@@ -49,8 +56,8 @@ export class EventStream {
     if (this.sent === 1 && !(await this.sendMalformedIfScripted(frame))) {
       return false;
     }
-    if (this.sent === 1 && rule?.streamErrorStatus !== undefined && this.context.provider.streamError) {
-      return this.failMidStream(rule.streamErrorStatus, this.context.provider.streamError);
+    if (this.sent === 1 && rule?.streamErrorStatus !== undefined && this.errorFrame) {
+      return this.failMidStream(rule.streamErrorStatus, this.errorFrame);
     }
     if (!(await channel.write(formatEventStreamFrame(frame)))) {
       return false;

@@ -71,7 +71,15 @@ function buildContext(
   resolved: ResolvedRoute | undefined,
 ) {
   const provider = resolved?.provider ?? state.fallbackProvider;
-  const context: AnswerContext = { request, channel, provider, rule: undefined, params: {}, resolved };
+  const context: AnswerContext = {
+    request,
+    channel,
+    provider,
+    rule: undefined,
+    params: {},
+    resolved,
+    objects: state.objects,
+  };
   return context;
 }
 

@@ -14,4 +14,6 @@ export interface MockServerState {
   readonly apiKeys: readonly string[] | undefined;
   /** Responses still open, so closing the server is not mistaken for client aborts. */
   readonly openChannels: Set<ResponseChannel>;
+  /** Objects a stateful API created (stored responses), by id; `reset()` clears them. */
+  readonly objects: Map<string, unknown>;
 }

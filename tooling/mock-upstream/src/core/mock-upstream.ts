@@ -30,7 +30,7 @@ export interface MockUpstream {
   readonly requests: RecordedRequest[];
   /** Adds a rule; rules are matched in insertion order. Throws on an invalid rule. */
   script(rule: MockRule): void;
-  /** Clears rules and recorded requests. */
+  /** Clears rules, recorded requests and stored objects (responses). */
   reset(): void;
   /** All requests, or those for `model` (named in the path, else the JSON body's `model`). */
   requestCount(model?: string): number;
@@ -58,6 +58,7 @@ export async function startMockServer(
     rules: new RuleBook(),
     apiKeys: options.apiKeys,
     openChannels: new Set(),
+    objects: new Map(),
   };
   const server = createServer((request, response) => {
     handleRequest(state, request, response).catch((error: unknown) => {
@@ -91,6 +92,7 @@ function createHandle(state: MockServerState, server: Server, url: string): Mock
     reset() {
       rules.clear();
       recorder.reset();
+      state.objects.clear();
     },
     requestCount: (model) => recorder.count(model),
     waitForRequests: (count, waitOptions) => recorder.waitForRequests(count, waitOptions?.timeoutMs),

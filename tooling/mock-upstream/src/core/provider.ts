@@ -28,6 +28,8 @@ export interface RouteContext {
   readonly params: Record<string, string>;
   readonly channel: ResponseChannel;
   readonly provider: MockProvider;
+  /** Objects stateful routes keep between requests (stored responses), by id. */
+  readonly objects: Map<string, unknown>;
 }
 
 export interface MockRoute {

@@ -1,18 +1,21 @@
 import { deterministicId } from '../../core/deterministic-random.js';
 import type { MockProvider } from '../../core/provider.js';
 import { openAIInvalidJson } from '../openai/openai-error.js';
+import { responsesRoutes } from '../openai/responses/responses-routes.js';
 import { authenticateAzureRequest } from './authenticate-azure-request.js';
 import {
   azureDeploymentChatCompletionsRoute,
   azureV1ChatCompletionsRoute,
 } from './azure-chat-completions-route.js';
+import { azureDeploymentCompletionsRoute, azureV1CompletionsRoute } from './azure-completions-route.js';
 import { azureDeploymentEmbeddingsRoute, azureV1EmbeddingsRoute } from './azure-embeddings-route.js';
 import { azureResourceNotFound, defaultAzureErrorBody } from './azure-error.js';
 
 /**
  * Azure OpenAI's wire format under `/openai`: deployment URLs (`/openai/deployments/{deployment}/…`
- * with `api-version`) and the v1 surface (`/openai/v1/…`). Bodies are OpenAI's, plus content
- * filter verdicts; auth is an `api-key` header or an Entra ID bearer token.
+ * with `api-version`), the v1 surface (`/openai/v1/…`) and the Responses API in both its forms.
+ * Bodies are OpenAI's, plus content filter verdicts; auth is an `api-key` header or an Entra ID
+ * bearer token.
  */
 export const azureProvider: MockProvider = {
   name: 'azure',
@@ -22,6 +25,14 @@ export const azureProvider: MockProvider = {
     azureDeploymentEmbeddingsRoute,
     azureV1ChatCompletionsRoute,
     azureV1EmbeddingsRoute,
+    azureDeploymentCompletionsRoute,
+    azureV1CompletionsRoute,
+    // The Responses API: `/openai/v1/responses…`, and the preview form `/openai/responses…?api-version=`.
+    ...responsesRoutes({ base: '/v1/responses' }),
+    ...responsesRoutes({
+      base: '/responses',
+      requiredQuery: { name: 'api-version', missing: azureResourceNotFound },
+    }),
   ],
   errorBody: defaultAzureErrorBody,
   invalidJson: openAIInvalidJson,
