@@ -8,6 +8,7 @@ import {
 } from './azure-chat-completions-route.js';
 import { azureDeploymentEmbeddingsRoute, azureV1EmbeddingsRoute } from './azure-embeddings-route.js';
 import { azureResourceNotFound, defaultAzureErrorBody } from './azure-error.js';
+import { azureMediaRoutes } from './azure-media-routes.js';
 
 /**
  * Azure OpenAI's wire format under `/openai`: deployment URLs (`/openai/deployments/{deployment}/…`
@@ -22,6 +23,7 @@ export const azureProvider: MockProvider = {
     azureDeploymentEmbeddingsRoute,
     azureV1ChatCompletionsRoute,
     azureV1EmbeddingsRoute,
+    ...azureMediaRoutes,
   ],
   errorBody: defaultAzureErrorBody,
   invalidJson: openAIInvalidJson,
