@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   AuthenticationError,
   attachRawJson,
@@ -20,12 +21,19 @@ import {
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
+  type RerankRequest,
+  type RerankResponse,
   type SpeechRequest,
   safeParseJson,
   type TranscriptionRequest,
   type TranscriptionResult,
   type TransportResponse,
 } from '@switchyard/core';
+import {
+  type CompatibleRerank,
+  convertCompatibleRerankResponse,
+  prepareCompatibleRerankBody,
+} from './compatible-service-rerank.js';
 import { openAIError, statusOfErrorFrame } from './openai-error.js';
 import { parseOpenAIStream } from './parse-openai-stream.js';
 import { prepareOpenAIChatBody, withOpenAIStreaming } from './prepare-openai-request.js';
@@ -47,6 +55,8 @@ export interface OpenAICompatibleSettings {
   transport?: HttpTransport;
   /** Environment read for the API key (default `process.env`). */
   env?: Record<string, string | undefined>;
+  /** The service's native rerank API, when it has one (`rerank()` is absent otherwise). */
+  rerank?: CompatibleRerank;
 }
 
 const maxErrorBody = 1024 * 1024;
@@ -139,7 +149,7 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
     return attachRawJson(parsed.value as T, text);
   }
 
-  return {
+  const provider: Provider = {
     id: settings.id,
     capabilities,
     async chat(request: ChatRequest, options: ProviderCallOptions): Promise<ChatResponse> {
@@ -221,6 +231,33 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
       await transport.close();
     },
   };
+  const rerankApi = settings.rerank;
+  if (rerankApi) {
+    provider.rerank = async (
+      request: RerankRequest,
+      options: ProviderCallOptions,
+    ): Promise<RerankResponse> => {
+      const context = {
+        provider: settings.id,
+        model: options.model,
+        dropParams: options.dropParams === true,
+      };
+      const body = prepareCompatibleRerankBody(request, rerankApi, context);
+      const { response } = await post(rerankApi.path, body, options, false);
+      const answer = await readJson<Record<string, unknown>>(response, 'rerank response', options.model);
+      const converted = convertCompatibleRerankResponse(answer, request, rerankApi.dialect, randomUUID);
+      if (!converted) {
+        throw new BadGatewayError({
+          message: `${settings.id} sent a rerank response without results`,
+          provider: settings.id,
+          model: options.model,
+          code: 'invalid_upstream_response',
+        });
+      }
+      return converted;
+    };
+  }
+  return provider;
 
   function requireArray<T extends object>(body: T, field: string, what: string, model: string): T {
     if (Array.isArray((body as Record<string, unknown>)[field])) return body;
