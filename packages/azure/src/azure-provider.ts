@@ -1,4 +1,5 @@
 import {
+  type BinaryBody,
   type ChatChunkStream,
   type ChatRequest,
   type ChatResponse,
@@ -6,10 +7,15 @@ import {
   type EmbeddingRequest,
   type EmbeddingResponse,
   type HttpTransport,
+  type ImageGenerationRequest,
+  type ImageGenerationResponse,
   lazyTransport,
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
+  type SpeechRequest,
+  type TranscriptionRequest,
+  type TranscriptionResult,
   type TransportResponse,
 } from '@switchyard/core';
 import { azureAuthHeaders } from './azure-auth-headers.js';
@@ -18,8 +24,13 @@ import { azureError, statusOfAzureErrorFrame } from './azure-error.js';
 import { type AzureOperation, azureOperationUrl } from './azure-url.js';
 import { createEntraTokenCache } from './entra-token-cache.js';
 import { parseAzureStream } from './parse-azure-stream.js';
-import { invalidAzureResponse, postToAzure, readAzureJson } from './post-to-azure.js';
-import { prepareAzureChatBody, prepareAzureEmbeddingBody } from './prepare-azure-request.js';
+import { type AzurePayload, invalidAzureResponse, postToAzure, readAzureJson } from './post-to-azure.js';
+import {
+  prepareAzureChatBody,
+  prepareAzureEmbeddingBody,
+  prepareAzureMediaBody,
+  prepareAzureTranscriptionForm,
+} from './prepare-azure-request.js';
 
 export interface AzureSettings {
   /** Resource key sent as `api-key`; otherwise per deployment or `AZURE_API_KEY` / `AZURE_OPENAI_API_KEY`. */
@@ -51,8 +62,9 @@ export interface AzureSettings {
 
 /**
  * Azure OpenAI: OpenAI's bodies at Azure's URLs (`{api_base}/openai/deployments/{deployment}/…
- * ?api-version=…`, or the v1 API), authenticated with a resource key or an Entra ID token. The
- * model part of `azure/<deployment>` is the deployment name.
+ * ?api-version=…`, or the v1 API), authenticated with a resource key or an Entra ID token, for
+ * chat, embeddings, image generation, speech (the audio streamed through) and transcription
+ * (multipart). The model part of `azure/<deployment>` is the deployment name.
  */
 export function createAzure(settings: AzureSettings = {}): Provider {
   const id = settings.id ?? 'azure';
@@ -82,6 +94,7 @@ export function createAzure(settings: AzureSettings = {}): Provider {
     body: object,
     options: ProviderCallOptions,
     stream: boolean,
+    extra: { payload?: AzurePayload; accept?: string } = {},
   ) {
     return postToAzure({
       provider: id,
@@ -90,6 +103,7 @@ export function createAzure(settings: AzureSettings = {}): Provider {
       body,
       options,
       stream,
+      ...extra,
       headers: [settings.headers, options.headers],
       auth: () => azureAuthHeaders(options, { provider: id, settings, env: envOf(), tokens }),
     });
@@ -151,6 +165,42 @@ export function createAzure(settings: AzureSettings = {}): Provider {
         throw invalidAzureResponse(id, `${id} sent an embedding response without data`, options.model);
       }
       return answer;
+    },
+    async generateImage(
+      request: ImageGenerationRequest,
+      options: ProviderCallOptions,
+    ): Promise<ImageGenerationResponse> {
+      const endpoint = endpointFor(options);
+      const body = prepareAzureMediaBody(request, options.model);
+      const { response } = await post(endpoint, 'images/generations', body, options, false);
+      const answer = await read<ImageGenerationResponse>(response, 'image response', options.model);
+      if (!Array.isArray(answer.data)) {
+        throw invalidAzureResponse(id, `${id} sent an image response without data`, options.model);
+      }
+      return answer;
+    },
+    async speech(request: SpeechRequest, options: ProviderCallOptions): Promise<BinaryBody> {
+      const endpoint = endpointFor(options);
+      const body = prepareAzureMediaBody(request, options.model);
+      const { response } = await post(endpoint, 'audio/speech', body, options, false, {
+        accept: 'application/octet-stream',
+      });
+      return { contentType: response.headers['content-type'] ?? 'audio/mpeg', body: response.body };
+    },
+    async transcribe(
+      request: TranscriptionRequest,
+      options: ProviderCallOptions,
+    ): Promise<TranscriptionResult> {
+      const endpoint = endpointFor(options);
+      const payload = prepareAzureTranscriptionForm(request, options.model);
+      const { response } = await post(endpoint, 'audio/transcriptions', {}, options, false, {
+        payload,
+        accept: 'application/json, text/plain',
+      });
+      return {
+        contentType: response.headers['content-type'] ?? 'application/json',
+        text: await response.text(),
+      };
     },
     async close() {
       await transport.close();

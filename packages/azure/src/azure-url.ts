@@ -1,6 +1,11 @@
 import type { AzureApiSurface } from './azure-api-version.js';
 
-export type AzureOperation = 'chat/completions' | 'embeddings';
+export type AzureOperation =
+  | 'chat/completions'
+  | 'embeddings'
+  | 'images/generations'
+  | 'audio/speech'
+  | 'audio/transcriptions';
 
 const trailingSlashes = /\/+$/;
 const openAIPath = /\/openai(?:\/v1)?$/;

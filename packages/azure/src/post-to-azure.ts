@@ -10,13 +10,24 @@ import {
 import type { AzureAuth } from './azure-auth-headers.js';
 import { azureError } from './azure-error.js';
 
+/** A request body other than JSON (a multipart form), with its content type. */
+export interface AzurePayload {
+  body: string | Uint8Array;
+  contentType: string;
+}
+
 export interface AzurePost {
   provider: string;
   transport: HttpTransport;
   url: string;
-  body: object;
+  /** The JSON body; ignored when `payload` is given. */
+  body?: object;
+  /** A body sent as it is (a multipart form) instead of `body` as JSON. */
+  payload?: AzurePayload;
   options: ProviderCallOptions;
   stream: boolean;
+  /** The `accept` header (default: JSON, or an event stream when streaming). */
+  accept?: string;
   /** Headers sent with every request (the provider's, then the deployment's). */
   headers: ReadonlyArray<Record<string, string> | undefined>;
   /** The credential's header, asked for only when no `api-key` or `Authorization` header is configured. */
@@ -25,14 +36,15 @@ export interface AzurePost {
 
 const maxErrorBody = 1024 * 1024;
 
-/** Posts a JSON body; a non-2xx answer becomes the core error for it, with the secrets redacted. */
+/** Posts a body (JSON or a given payload); a non-2xx answer becomes the core error for it, with the secrets redacted. */
 export async function postToAzure(
   post: AzurePost,
 ): Promise<{ response: TransportResponse; secrets: string[] }> {
   const { options } = post;
+  const payload = post.payload ?? { body: JSON.stringify(post.body ?? {}), contentType: 'application/json' };
   const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    accept: post.stream ? 'text/event-stream' : 'application/json',
+    'content-type': payload.contentType,
+    accept: post.accept ?? (post.stream ? 'text/event-stream' : 'application/json'),
   };
   // Lower-cased so a configured `api-key` or `Authorization` replaces ours instead of duplicating it.
   for (const extra of post.headers) {
@@ -44,7 +56,7 @@ export async function postToAzure(
     url: post.url,
     method: 'POST',
     headers: { ...headers, ...auth.headers },
-    body: JSON.stringify(post.body),
+    body: payload.body,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
