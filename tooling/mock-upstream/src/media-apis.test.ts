@@ -67,6 +67,15 @@ describe('Imagen :predict (Gemini API and Vertex AI)', () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ error: { code: 400, status: 'INVALID_ARGUMENT' } });
+    const vertexOnly = await post(
+      '/v1beta/models/imagen-4.0-generate-001:predict',
+      { instances: [{ prompt: 'x' }], parameters: { negativePrompt: 'fog' } },
+      gemini,
+    );
+    expect(vertexOnly.status).toBe(400);
+    expect(vertexOnly.body).toMatchObject({
+      error: { message: 'negativePrompt is not supported in the Gemini API.' },
+    });
     const filtered = await post(
       vertexPath,
       { instances: [{ prompt: 'something forbidden' }], parameters: { includeRaiReason: true } },

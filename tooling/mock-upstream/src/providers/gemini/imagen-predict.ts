@@ -6,6 +6,8 @@ import { googleError } from './google-error.js';
 const aspectRatios = new Set(['1:1', '3:4', '4:3', '9:16', '16:9']);
 const personGeneration = new Set(['dont_allow', 'allow_adult', 'allow_all']);
 const imageSizes = new Set(['1K', '2K']);
+/** Parameters only Vertex AI takes (the Gemini API refuses them). */
+const vertexOnlyParameters = ['negativePrompt', 'seed', 'addWatermark', 'enhancePrompt', 'storageUri'];
 const mimeTypes = new Set(['image/png', 'image/jpeg']);
 /** A prompt with this word is blocked by the (mock) safety filter: no image comes back. */
 const blockedWord = /\bforbidden\b/i;
@@ -19,9 +21,9 @@ const invalid = (message: string) => googleError(400, message);
 
 /**
  * `models/{imagen model}:predict` (Gemini API and Vertex AI): one instance with a `prompt`, Imagen's
- * `parameters` checked (sampleCount 1-4, aspectRatio, personGeneration, imageSize or
- * sampleImageSize, outputOptions.mimeType), and `predictions[{mimeType, bytesBase64Encoded}]`, one
- * per sample. Vertex adds the rewritten `prompt` when `enhancePrompt` is true. A prompt containing
+ * `parameters` checked (sampleCount 1-4, aspectRatio, personGeneration, sampleImageSize,
+ * outputOptions.mimeType; Vertex-only ones refused on the Gemini API), and
+ * `predictions[{mimeType, bytesBase64Encoded}]`, one per sample. Vertex adds the rewritten `prompt` when `enhancePrompt` is true. A prompt containing
  * "forbidden" is filtered: no predictions (with `includeRaiReason`, one `raiFilteredReason`).
  */
 export function answerImagenPredict(context: RouteContext, model: string, vertex: boolean): void {
@@ -100,10 +102,13 @@ function checkParameters(parameters: Record<string, unknown>, vertex: boolean): 
   ) {
     return `Invalid personGeneration ${JSON.stringify(parameters.personGeneration)}.`;
   }
-  const sizeField = vertex ? 'sampleImageSize' : 'imageSize';
-  const size = parameters[sizeField];
+  const size = parameters.sampleImageSize;
   if (size !== undefined && !imageSizes.has(String(size))) {
-    return `Invalid ${sizeField} ${JSON.stringify(size)}; supported: 1K, 2K.`;
+    return `Invalid sampleImageSize ${JSON.stringify(size)}; supported: 1K, 2K.`;
+  }
+  if (!vertex) {
+    const vertexOnly = vertexOnlyParameters.find((name) => parameters[name] !== undefined);
+    if (vertexOnly !== undefined) return `${vertexOnly} is not supported in the Gemini API.`;
   }
   const options = parameters.outputOptions;
   if (options !== undefined) {
