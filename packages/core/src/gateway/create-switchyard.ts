@@ -24,6 +24,7 @@ import type { CallInfo, CallOutcome } from './call-info.js';
 import type { ModelDeployment, ResolvedDeployment } from './deployment.js';
 import { ModelCatalog } from './model-catalog.js';
 import { relayStream } from './relay-stream.js';
+import { rerankUsage } from './rerank-usage.js';
 import { textCompletionViaChat } from './text-completion.js';
 
 export interface SwitchyardOptions extends ResponsesOptions {
@@ -314,7 +315,7 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       call,
       'rerank',
       (provider) => (provider.rerank ? (body, options) => provider.rerank!(body, options) : undefined),
-      () => undefined,
+      rerankUsage,
     );
 
   const imageGeneration = (request: ImageGenerationRequest, call: CompletionOptions = {}) =>
