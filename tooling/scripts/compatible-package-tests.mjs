@@ -2,6 +2,7 @@
 // service: the exact request against the mock upstream's OpenAI routes, through the shared
 // `useServiceHarness` (a recording transport keeps the URL the provider asked for, the service's
 // real endpoint, and delivers the request to the mock over real HTTP).
+import { chatlessTests, embeddingCaseTest, rerankTest } from './compatible-package-embed-rerank-tests.mjs';
 import { kebab, literal } from './compatible-package-templates.mjs';
 
 /** A value each refusable parameter is tried with. */
@@ -47,7 +48,9 @@ function header(entry) {
     .trim();
   const env = [envEntries, keyed ? `${keyVar}: apiKey` : ''].filter(Boolean).join(', ');
   const params = entry.test.params ? `, params: ${literal(entry.test.params)}` : '';
-  return `import { AuthenticationError, BadRequestError, type ChatChunk, type ChatRequest, type ProviderCallOptions } from '@switchyard/core';
+  const mockPaths = entry.test.mockPaths ? `, mockPaths: ${literal(entry.test.mockPaths)}` : '';
+  const chat = entry.service.capabilities.chat !== false;
+  return `import { AuthenticationError, BadRequestError, ${chat ? 'type ChatChunk, ' : ''}type ChatRequest, type ProviderCallOptions } from '@switchyard/core';
 import { useServiceHarness } from '@switchyard-tooling/provider-conformance';
 import { describe, expect, it } from 'vitest';
 import { create${name} } from './${kebab(entry.id)}-provider.js';
@@ -58,8 +61,8 @@ const model = ${literal(entry.test.model)};
 const call: ProviderCallOptions = { model${params} };
 const hello: ChatRequest = { model, messages: [{ role: 'user', content: 'Hello!' }] };
 
-const harness = useServiceHarness({ create: create${name}, env, call${keyed ? ', apiKeys: [apiKey]' : ''} });
-const { urls, provider, sent, refusal } = harness;
+const harness = useServiceHarness({ create: create${name}, env, call${keyed ? ', apiKeys: [apiKey]' : ''}${mockPaths} });
+const { ${chat ? 'urls, provider, sent, refusal' : 'urls, provider, refusal'} } = harness;
 `;
 }
 
@@ -264,16 +267,24 @@ function passthroughTest(entry, url) {
 /** The generated `src/<kebab>-provider.test.ts`. */
 export function testFile(entry) {
   const url = trimmed(entry.test.url ?? entry.service.baseURL);
-  const body = [
-    defaultCallTest(entry, url),
-    endpointTest(entry),
-    keyTests(entry),
-    unsupportedTest(entry),
-    ...(entry.test.cases ?? []).map(caseTest),
-    streamTest(entry),
-    embeddingTest(entry, url),
-    passthroughTest(entry, url),
-  ].join('');
+  const chat = entry.service.capabilities.chat !== false;
+  const body = (
+    chat
+      ? [
+          defaultCallTest(entry, url),
+          endpointTest(entry),
+          keyTests(entry),
+          unsupportedTest(entry),
+          ...(entry.test.cases ?? []).map(caseTest),
+          streamTest(entry),
+          embeddingTest(entry, url),
+          passthroughTest(entry, url),
+        ]
+      : [chatlessTests(entry, url)]
+  )
+    .concat((entry.test.embeddingCases ?? []).map((testCase) => embeddingCaseTest(entry, testCase)))
+    .concat(rerankTest(entry, url))
+    .join('');
   return `${header(entry)}
 describe(${literal(`${entry.id} provider`)}, () => {${body}});
 `;

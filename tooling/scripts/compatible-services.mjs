@@ -7,8 +7,11 @@
 // endpoint, key, capabilities, unsupported parameters, quirks; see
 // packages/openai/src/compatible-service*.ts), and `test` (what the generated test sends and
 // expects: sample `model`, `upstreamModel` when the service renames it, extra `env` / `params`,
-// the expected `url` when it is not the default one, `headers`, `embeddingModel`, and `cases`:
-// `{ name, request, options?, body?, absent?, url?, refuses? }`). Entries with `conformance: true`
+// the expected `url` when it is not the default one, `headers`, `embeddingModel`, `embeddingCases`
+// (`{ name, request, body?, absent?, encoded? }`), `rerankModel`,
+// `mockPaths` (the mock upstream's paths for the service's own embeddings / rerank formats), and
+// `cases`: `{ name, request, options?, body?, absent?, url?, refuses? }`). A service with
+// `capabilities.chat: false` is tested through embeddings and rerank, and for refusing chat. Entries with `conformance: true`
 // also export `src/__fixtures__/conformance.ts` and run the shared suite. `service.textCompletions`
 // marks the services whose public API reference shows OpenAI's legacy `/completions`: the gateway
 // passes `/v1/completions` through to them instead of bridging it through chat.
@@ -76,10 +79,19 @@ export const compatibleServices = [
       requiresApiKey: true,
       capabilities: caps(true, true, true, true, true),
       quirks: { dropTextResponseFormat: true, reasoningField: 'reasoning' },
+      // docs.together.ai/reference/rerank-1: strings or JSON objects (ranked by `rank_fields`).
+      rerank: {
+        path: '/rerank',
+        dialect: 'cohere',
+        objectDocuments: true,
+        unsupportedParams: ['max_tokens_per_doc'],
+      },
     },
     test: {
       model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
       embeddingModel: 'BAAI/bge-large-en-v1.5',
+      rerankModel: 'Salesforce/Llama-Rank-v1',
+      mockPaths: { rerank: '/together/v1/rerank' },
       cases: [
         {
           name: 'leaves out response_format text',
@@ -530,12 +542,16 @@ export const compatibleServices = [
       requiresApiKey: false,
       capabilities: caps(true, true, true, true, true),
       quirks: { stripToolStrict: true, reasoningField: 'reasoning' },
+      // vLLM's Jina/Cohere-compatible rerank API (`/rerank`, `/v1/rerank`, `/v2/rerank`); documents are text.
+      rerank: { path: '/rerank', dialect: 'cohere' },
     },
     test: {
       model: 'meta-llama/Llama-3.1-8B-Instruct',
       env: { HOSTED_VLLM_API_BASE: 'http://vllm.internal:8000/v1' },
       url: 'http://vllm.internal:8000/v1',
       embeddingModel: 'BAAI/bge-base-en-v1.5',
+      rerankModel: 'BAAI/bge-reranker-v2-m3',
+      mockPaths: { rerank: '/vllm/v1/rerank' },
       cases: [
         {
           name: 'strips tool strict',
@@ -954,6 +970,78 @@ export const compatibleServices = [
           body: { model: 'abcd1234' },
         },
       ],
+    },
+  },
+  {
+    id: 'jina_ai',
+    name: 'JinaAi',
+    instance: 'jinaAi',
+    title: 'Jina AI',
+    docs: 'https://jina.ai/reranker',
+    service: {
+      baseURL: 'https://api.jina.ai/v1',
+      apiBaseEnvVars: ['JINA_AI_API_BASE'],
+      apiKeyEnvVars: ['JINA_AI_API_KEY', 'JINA_API_KEY', 'JINA_AI_TOKEN'],
+      requiresApiKey: true,
+      // No chat completions: embeddings (OpenAI's shape, `embedding_type` for the format) and rerank.
+      capabilities: { chat: false, stream: false, ...caps(false, false, false, false, true) },
+      quirks: { embeddingEncodingField: 'embedding_type' },
+      // jina.ai/reranker: strings or text documents; documents come back unless return_documents is false.
+      rerank: {
+        path: '/rerank',
+        dialect: 'cohere',
+        objectDocuments: true,
+        unsupportedParams: ['max_tokens_per_doc'],
+      },
+    },
+    test: {
+      model: 'jina-reranker-v2-base-multilingual',
+      embeddingModel: 'jina-embeddings-v3',
+      rerankModel: 'jina-reranker-v2-base-multilingual',
+      mockPaths: { embeddings: '/jina/v1/embeddings', rerank: '/jina/v1/rerank' },
+      embeddingCases: [
+        {
+          name: 'sends encoding_format as embedding_type',
+          request: { encoding_format: 'base64' },
+          body: { embedding_type: 'base64' },
+          absent: ['encoding_format'],
+          encoded: true,
+        },
+      ],
+      cases: [],
+    },
+  },
+  {
+    id: 'voyage',
+    name: 'Voyage',
+    instance: 'voyage',
+    title: 'Voyage AI',
+    docs: 'https://docs.voyageai.com/reference/reranker-api',
+    service: {
+      baseURL: 'https://api.voyageai.com/v1',
+      apiBaseEnvVars: ['VOYAGE_API_BASE'],
+      apiKeyEnvVars: ['VOYAGE_API_KEY', 'VOYAGE_AI_API_KEY', 'VOYAGE_AI_TOKEN'],
+      requiresApiKey: true,
+      capabilities: { chat: false, stream: false, ...caps(false, false, false, false, true) },
+      // docs.voyageai.com/reference/embeddings-api: `output_dimension`; encoding_format null or base64.
+      quirks: { embeddingDimensionsField: 'output_dimension', omitFloatEncoding: true },
+      // Voyage's reranker API: `top_k`, strings only, answers in `data`.
+      rerank: { path: '/rerank', dialect: 'voyage', unsupportedParams: ['max_tokens_per_doc'] },
+    },
+    test: {
+      model: 'rerank-2.5',
+      embeddingModel: 'voyage-3.5',
+      rerankModel: 'rerank-2.5',
+      mockPaths: { embeddings: '/voyage/v1/embeddings', rerank: '/voyage/v1/rerank' },
+      embeddingCases: [
+        {
+          name: 'sends dimensions as output_dimension and leaves out encoding_format float',
+          request: { dimensions: 4, encoding_format: 'float' },
+          body: { output_dimension: 4 },
+          absent: ['dimensions', 'encoding_format'],
+        },
+      ],
+      cases: [],
     },
   },
   {

@@ -1,5 +1,6 @@
 import {
   BadRequestError,
+  type BinaryBody,
   type ChatChunkStream,
   type ChatRequest,
   type ChatResponse,
@@ -8,6 +9,8 @@ import {
   type EmbeddingResponse,
   getModelInfo,
   type HttpTransport,
+  type ImageGenerationRequest,
+  type ImageGenerationResponse,
   lazyTransport,
   meterPassthroughBody,
   openAICompletionsReader,
@@ -17,6 +20,9 @@ import {
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
+  type SpeechRequest,
+  type TranscriptionRequest,
+  type TranscriptionResult,
   type TransportResponse,
   withStreamUsage,
 } from '@switchyard/core';
@@ -32,8 +38,13 @@ import {
 } from './azure-url.js';
 import { createEntraTokenCache } from './entra-token-cache.js';
 import { parseAzureStream } from './parse-azure-stream.js';
-import { invalidAzureResponse, postToAzure, readAzureJson } from './post-to-azure.js';
-import { prepareAzureChatBody, prepareAzureEmbeddingBody } from './prepare-azure-request.js';
+import { type AzurePayload, invalidAzureResponse, postToAzure, readAzureJson } from './post-to-azure.js';
+import {
+  prepareAzureChatBody,
+  prepareAzureEmbeddingBody,
+  prepareAzureMediaBody,
+  prepareAzureTranscriptionForm,
+} from './prepare-azure-request.js';
 
 export interface AzureSettings {
   /** Resource key sent as `api-key`; otherwise per deployment or `AZURE_API_KEY` / `AZURE_OPENAI_API_KEY`. */
@@ -65,8 +76,9 @@ export interface AzureSettings {
 
 /**
  * Azure OpenAI: OpenAI's bodies at Azure's URLs (`{api_base}/openai/deployments/{deployment}/…
- * ?api-version=…`, or the v1 API), authenticated with a resource key or an Entra ID token. The
- * model part of `azure/<deployment>` is the deployment name.
+ * ?api-version=…`, or the v1 API), authenticated with a resource key or an Entra ID token, for
+ * chat, embeddings, image generation, speech (the audio streamed through) and transcription
+ * (multipart). The model part of `azure/<deployment>` is the deployment name.
  */
 export function createAzure(settings: AzureSettings = {}): Provider {
   const id = settings.id ?? 'azure';
@@ -96,12 +108,15 @@ export function createAzure(settings: AzureSettings = {}): Provider {
     body: object,
     options: ProviderCallOptions,
     stream: boolean,
+    extra: { payload?: AzurePayload; accept?: string } = {},
   ) {
     return send(
       azureOperationUrl(endpoint.base, endpoint.surface, options.model, operation),
       body,
       options,
       stream,
+      'POST',
+      extra,
     );
   }
 
@@ -111,6 +126,7 @@ export function createAzure(settings: AzureSettings = {}): Provider {
     options: ProviderCallOptions,
     stream: boolean,
     method: 'GET' | 'POST' | 'DELETE' = 'POST',
+    extra: { payload?: AzurePayload; accept?: string } = {},
   ) {
     return postToAzure({
       provider: id,
@@ -120,6 +136,7 @@ export function createAzure(settings: AzureSettings = {}): Provider {
       ...(body !== undefined ? { body } : {}),
       options,
       stream,
+      ...extra,
       headers: [settings.headers, options.headers],
       auth: () => azureAuthHeaders(options, { provider: id, settings, env: envOf(), tokens }),
     });
@@ -246,6 +263,42 @@ export function createAzure(settings: AzureSettings = {}): Provider {
       return answer;
     },
     passthrough: { apis: ['openai-responses', 'openai-completions'], supports, call: passthroughCall },
+    async generateImage(
+      request: ImageGenerationRequest,
+      options: ProviderCallOptions,
+    ): Promise<ImageGenerationResponse> {
+      const endpoint = endpointFor(options);
+      const body = prepareAzureMediaBody(request, options.model);
+      const { response } = await post(endpoint, 'images/generations', body, options, false);
+      const answer = await read<ImageGenerationResponse>(response, 'image response', options.model);
+      if (!Array.isArray(answer.data)) {
+        throw invalidAzureResponse(id, `${id} sent an image response without data`, options.model);
+      }
+      return answer;
+    },
+    async speech(request: SpeechRequest, options: ProviderCallOptions): Promise<BinaryBody> {
+      const endpoint = endpointFor(options);
+      const body = prepareAzureMediaBody(request, options.model);
+      const { response } = await post(endpoint, 'audio/speech', body, options, false, {
+        accept: 'application/octet-stream',
+      });
+      return { contentType: response.headers['content-type'] ?? 'audio/mpeg', body: response.body };
+    },
+    async transcribe(
+      request: TranscriptionRequest,
+      options: ProviderCallOptions,
+    ): Promise<TranscriptionResult> {
+      const endpoint = endpointFor(options);
+      const payload = prepareAzureTranscriptionForm(request, options.model);
+      const { response } = await post(endpoint, 'audio/transcriptions', {}, options, false, {
+        payload,
+        accept: 'application/json, text/plain',
+      });
+      return {
+        contentType: response.headers['content-type'] ?? 'application/json',
+        text: await response.text(),
+      };
+    },
     async close() {
       await transport.close();
     },

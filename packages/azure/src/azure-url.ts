@@ -1,7 +1,13 @@
 import type { PassthroughRequest } from '@switchyard/core';
 import { type AzureApiSurface, isOlderThan } from './azure-api-version.js';
 
-export type AzureOperation = 'chat/completions' | 'embeddings' | 'completions';
+export type AzureOperation =
+  | 'chat/completions'
+  | 'embeddings'
+  | 'completions'
+  | 'images/generations'
+  | 'audio/speech'
+  | 'audio/transcriptions';
 
 const trailingSlashes = /\/+$/;
 const openAIPath = /\/openai(?:\/v1)?$/;

@@ -10,16 +10,26 @@ import {
 import type { AzureAuth } from './azure-auth-headers.js';
 import { azureError } from './azure-error.js';
 
+/** A request body other than JSON (a multipart form), with its content type. */
+export interface AzurePayload {
+  body: string | Uint8Array;
+  contentType: string;
+}
+
 export interface AzurePost {
   provider: string;
   transport: HttpTransport;
   url: string;
   /** Default `POST`. */
   method?: 'GET' | 'POST' | 'DELETE';
-  /** A JSON body; absent on GET and DELETE. */
+  /** A JSON body; absent on GET and DELETE; ignored when `payload` is given. */
   body?: object;
+  /** A body sent as it is (a multipart form) instead of `body` as JSON. */
+  payload?: AzurePayload;
   options: ProviderCallOptions;
   stream: boolean;
+  /** The `accept` header (default: JSON, or an event stream when streaming). */
+  accept?: string;
   /** Headers sent with every request (the provider's, then the deployment's). */
   headers: ReadonlyArray<Record<string, string> | undefined>;
   /** The credential's header, asked for only when no `api-key` or `Authorization` header is configured. */
@@ -28,13 +38,18 @@ export interface AzurePost {
 
 const maxErrorBody = 1024 * 1024;
 
-/** Sends a call (a JSON body, if any); a non-2xx answer becomes the core error for it, with the secrets redacted. */
+/** Sends a call (a JSON body or a given payload, if any); a non-2xx answer becomes the core error for it, with the secrets redacted. */
 export async function postToAzure(
   post: AzurePost,
 ): Promise<{ response: TransportResponse; secrets: string[] }> {
   const { options } = post;
-  const headers: Record<string, string> = { accept: post.stream ? 'text/event-stream' : 'application/json' };
-  if (post.body !== undefined) headers['content-type'] = 'application/json';
+  const payload =
+    post.payload ??
+    (post.body !== undefined ? { body: JSON.stringify(post.body), contentType: 'application/json' } : undefined);
+  const headers: Record<string, string> = {
+    accept: post.accept ?? (post.stream ? 'text/event-stream' : 'application/json'),
+  };
+  if (payload) headers['content-type'] = payload.contentType;
   // Lower-cased so a configured `api-key` or `Authorization` replaces ours instead of duplicating it.
   for (const extra of post.headers) {
     if (extra) for (const [name, value] of Object.entries(extra)) headers[name.toLowerCase()] = value;
@@ -45,7 +60,7 @@ export async function postToAzure(
     url: post.url,
     method: post.method ?? 'POST',
     headers: { ...headers, ...auth.headers },
-    ...(post.body !== undefined ? { body: JSON.stringify(post.body) } : {}),
+    ...(payload ? { body: payload.body } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });

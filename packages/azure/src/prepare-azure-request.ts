@@ -1,4 +1,10 @@
-import { type ChatRequest, type EmbeddingRequest, handleUnsupportedParams } from '@switchyard/core';
+import {
+  type ChatRequest,
+  type EmbeddingRequest,
+  encodeMultipart,
+  handleUnsupportedParams,
+  type TranscriptionRequest,
+} from '@switchyard/core';
 import { prepareOpenAIChatBody } from '@switchyard/openai';
 import { type AzureApiSurface, isOlderThan } from './azure-api-version.js';
 
@@ -55,4 +61,23 @@ export function prepareAzureChatBody(request: ChatRequest, options: AzureChatBod
 /** The embeddings body: OpenAI's, the deployment as `model`. */
 export function prepareAzureEmbeddingBody(request: EmbeddingRequest, deployment: string): EmbeddingRequest {
   return { ...request, model: deployment };
+}
+
+/**
+ * An image generation or speech body: OpenAI's, the deployment as `model` (ignored on deployment
+ * URLs, which name it in the path; required on the v1 surface).
+ */
+export function prepareAzureMediaBody<T extends { model: string }>(request: T, deployment: string): T {
+  return { ...request, model: deployment };
+}
+
+/**
+ * A transcription as the multipart form Azure takes: the uploaded file, the other fields as sent,
+ * and the deployment as `model` (optional on deployment URLs, required on the v1 surface).
+ */
+export function prepareAzureTranscriptionForm(
+  request: TranscriptionRequest,
+  deployment: string,
+): { body: Uint8Array; contentType: string } {
+  return encodeMultipart({ ...request.fields, model: deployment }, { name: 'file', ...request.file });
 }

@@ -10,6 +10,7 @@ import {
 import {
   type BedrockCredentialSettings,
   type BedrockEndpoint,
+  type BedrockService,
   resolveBedrockEndpoint,
 } from './resolve-bedrock-endpoint.js';
 import { sendBedrockRequest } from './send-bedrock-request.js';
@@ -29,6 +30,15 @@ export interface BedrockClient {
     options: ProviderCallOptions,
     accept?: string,
   ): { endpoint: BedrockEndpoint; response: Promise<TransportResponse> };
+  /** Where and how a call to `service` goes, read at call time (see `resolveBedrockEndpoint`). */
+  endpoint(service: BedrockService, options: ProviderCallOptions): BedrockEndpoint;
+  /** POSTs `body` to `path` at `endpoint` (Agent Runtime's `/rerank`); resolves with the accepted response. */
+  sendTo(
+    endpoint: BedrockEndpoint,
+    path: string,
+    body: object,
+    options: ProviderCallOptions,
+  ): Promise<TransportResponse>;
   /** Reads a JSON object body, or fails with BadGatewayError. */
   readJson(response: TransportResponse, model: string): Promise<Record<string, unknown>>;
   close(): Promise<void>;
@@ -40,21 +50,35 @@ export function createBedrockClient(
   now: () => Date,
 ): BedrockClient {
   const transport = lazyTransport(settings.transport);
+  const endpointOf = (service: BedrockService, options: ProviderCallOptions) =>
+    resolveBedrockEndpoint(id, options, settings, settings.env ?? process.env, service);
+  function post(
+    endpoint: BedrockEndpoint,
+    target: { operation: string; path?: string },
+    body: object,
+    options: ProviderCallOptions,
+    accept: string,
+  ) {
+    return sendBedrockRequest({
+      transport: transport.get(),
+      provider: id,
+      endpoint,
+      ...target,
+      body: JSON.stringify(body),
+      accept,
+      headers: [settings.headers, options.headers],
+      now: now(),
+      options,
+    });
+  }
   return {
     send(operation, body, options, accept = 'application/json') {
-      const endpoint = resolveBedrockEndpoint(id, options, settings, settings.env ?? process.env);
-      const response = sendBedrockRequest({
-        transport: transport.get(),
-        provider: id,
-        endpoint,
-        operation,
-        body: JSON.stringify(body),
-        accept,
-        headers: [settings.headers, options.headers],
-        now: now(),
-        options,
-      });
-      return { endpoint, response };
+      const endpoint = endpointOf('bedrock-runtime', options);
+      return { endpoint, response: post(endpoint, { operation }, body, options, accept) };
+    },
+    endpoint: endpointOf,
+    sendTo(endpoint, path, body, options) {
+      return post(endpoint, { operation: path, path }, body, options, 'application/json');
     },
     async readJson(response, model) {
       const parsed = safeParseJson(await response.text());

@@ -9,6 +9,8 @@ import {
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
+  type RerankRequest,
+  type RerankResponse,
 } from '@switchyard/core';
 import type { BedrockConverseResponse } from './bedrock-api-types.js';
 import { type BedrockClientSettings, createBedrockClient } from './bedrock-client.js';
@@ -17,6 +19,7 @@ import { decodeAwsEventStream } from './decode-aws-event-stream.js';
 import { embedWithBedrock } from './embed-with-bedrock.js';
 import { parseBedrockStream } from './parse-bedrock-stream.js';
 import { prepareBedrockRequest } from './prepare-bedrock-request.js';
+import { rerankWithBedrock } from './rerank-with-bedrock.js';
 import { secretsOf } from './send-bedrock-request.js';
 
 export interface BedrockSettings extends BedrockClientSettings {
@@ -36,7 +39,7 @@ const EVENT_STREAM = 'application/vnd.amazon.eventstream';
 /**
  * Amazon Bedrock: chat and streams through the Converse API (`/model/{modelId}/converse`,
  * `/converse-stream` in the AWS event stream encoding), embeddings through InvokeModel (Titan,
- * Cohere), SigV4-signed with IAM credentials or authenticated with a Bedrock API key. Settings
+ * Cohere), rerank through Agent Runtime's `/rerank` (Amazon Rerank, Cohere Rerank), SigV4-signed with IAM credentials or authenticated with a Bedrock API key. Settings
  * (credentials, region, endpoint, headers) are defaults; a call's deployment params win, and the
  * environment is read at call time.
  */
@@ -93,6 +96,9 @@ export function createBedrock(settings: BedrockSettings = {}): Provider {
     },
     embed(request: EmbeddingRequest, options: ProviderCallOptions): Promise<EmbeddingResponse> {
       return embedWithBedrock(client, id, request, options, settings.embeddingConcurrency ?? 8);
+    },
+    rerank(request: RerankRequest, options: ProviderCallOptions): Promise<RerankResponse> {
+      return rerankWithBedrock(client, id, request, options, () => `rerank-${randomUUID()}`);
     },
     close: () => client.close(),
   };

@@ -16,6 +16,7 @@ describe('resolveBedrockEndpoint', () => {
 
     expect(endpoint).toEqual({
       baseURL: 'https://bedrock-runtime.eu-west-1.amazonaws.com',
+      region: 'eu-west-1',
       auth: {
         kind: 'sigv4',
         region: 'eu-west-1',
@@ -38,6 +39,7 @@ describe('resolveBedrockEndpoint', () => {
 
     expect(endpoint).toEqual({
       baseURL: 'https://bedrock-runtime.us-west-2.amazonaws.com',
+      region: 'us-west-2',
       auth: { kind: 'bearer', token: 'ABSK-key' },
     });
   });
@@ -69,6 +71,7 @@ describe('resolveBedrockEndpoint', () => {
     });
     expect(resolveBedrockEndpoint('bedrock', { model }, {}, env)).toEqual({
       baseURL: 'https://bedrock-runtime.ap-south-1.amazonaws.com',
+      region: 'ap-south-1',
       auth: {
         kind: 'sigv4',
         region: 'ap-south-1',
@@ -95,6 +98,18 @@ describe('resolveBedrockEndpoint', () => {
         {},
       ).baseURL,
     ).toBe('https://vpce.example');
+  });
+
+  it('defaults Rerank calls to the regional Agent Runtime endpoint', () => {
+    const endpoint = resolveBedrockEndpoint(
+      'bedrock',
+      { model: 'amazon.rerank-v1:0', params: { ...iam, aws_region_name: 'us-west-2' } },
+      {},
+      {},
+      'bedrock-agent-runtime',
+    );
+    expect(endpoint.baseURL).toBe('https://bedrock-agent-runtime.us-west-2.amazonaws.com');
+    expect(endpoint.auth).toMatchObject({ kind: 'sigv4', region: 'us-west-2' });
   });
 
   it('needs no region for a bearer key at a configured endpoint, but does for SigV4', () => {

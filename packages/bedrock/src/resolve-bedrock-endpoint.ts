@@ -10,7 +10,12 @@ export interface BedrockEndpoint {
   /** `https://bedrock-runtime.{region}.amazonaws.com`, or the configured endpoint, without a trailing slash. */
   baseURL: string;
   auth: BedrockAuth;
+  /** The AWS region, when one is configured (it is needed to sign, and to name a model by ARN). */
+  region: string | undefined;
 }
+
+/** The service a call goes to: Bedrock Runtime (Converse, InvokeModel) or Agent Runtime (Rerank). */
+export type BedrockService = 'bedrock-runtime' | 'bedrock-agent-runtime';
 
 /** The credentials a provider instance may be created with (all optional). */
 export interface BedrockCredentialSettings {
@@ -72,13 +77,15 @@ function resolveAuth(
  * (/ `aws_session_token`), the instance settings, then AWS_BEARER_TOKEN_BEDROCK and
  * AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (/ AWS_SESSION_TOKEN). The region is the deployment's
  * `aws_region_name`, the settings' or AWS_REGION / AWS_DEFAULT_REGION; the endpoint is
- * `aws_bedrock_runtime_endpoint`, `api_base`, the settings' baseURL or the regional default.
+ * `aws_bedrock_runtime_endpoint`, `api_base`, the settings' baseURL or the regional default of the
+ * service (`bedrock-runtime`, or `bedrock-agent-runtime` for Rerank, as litellm resolves it).
  */
 export function resolveBedrockEndpoint(
   provider: string,
   options: ProviderCallOptions,
   settings: BedrockCredentialSettings,
   env: Record<string, string | undefined>,
+  service: BedrockService = 'bedrock-runtime',
 ): BedrockEndpoint {
   const params = options.params ?? {};
   const regionName =
@@ -108,6 +115,6 @@ export function resolveBedrockEndpoint(
   }
   const configured =
     text(params.aws_bedrock_runtime_endpoint) ?? text(options.apiBase) ?? text(settings.baseURL);
-  const baseURL = configured ?? `https://bedrock-runtime.${region()}.amazonaws.com`;
-  return { baseURL: baseURL.replace(trailingSlashes, ''), auth };
+  const baseURL = configured ?? `https://${service}.${region()}.amazonaws.com`;
+  return { baseURL: baseURL.replace(trailingSlashes, ''), auth, region: regionName };
 }

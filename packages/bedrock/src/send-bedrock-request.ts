@@ -7,8 +7,10 @@ export interface BedrockRequestInput {
   transport: HttpTransport;
   provider: string;
   endpoint: BedrockEndpoint;
-  /** `converse`, `converse-stream` or `invoke`. */
+  /** `converse`, `converse-stream` or `invoke`: a model operation at `/model/{modelId}/{operation}`. */
   operation: string;
+  /** A path instead of the model operation's (Agent Runtime's `/rerank`). */
+  path?: string;
   body: string;
   accept: string;
   /** Extra headers (settings, then the call's); never replace the authentication. */
@@ -35,13 +37,13 @@ export function bedrockModelPath(model: string, operation: string): string {
 }
 
 /**
- * POSTs to Bedrock Runtime, authenticated with the Bedrock API key (bearer) or a SigV4 signature
+ * POSTs to Bedrock Runtime (or Agent Runtime), authenticated with the Bedrock API key (bearer) or a SigV4 signature
  * (service `bedrock`) over the encoded path, the body and the host; a non-2xx answer is read and
  * thrown as the matching core error.
  */
 export async function sendBedrockRequest(input: BedrockRequestInput): Promise<TransportResponse> {
   const { endpoint, options } = input;
-  const url = `${endpoint.baseURL}${bedrockModelPath(options.model, input.operation)}`;
+  const url = `${endpoint.baseURL}${input.path ?? bedrockModelPath(options.model, input.operation)}`;
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: input.accept };
   for (const extra of input.headers) {
     if (extra) for (const [name, value] of Object.entries(extra)) headers[name.toLowerCase()] = value;

@@ -6,6 +6,7 @@ import {
   type ChatRequest,
   type EmbeddingRequest,
   type HttpTransport,
+  type ImageGenerationRequest,
   isRecord,
   type Provider,
   type ProviderCallOptions,
@@ -14,12 +15,14 @@ import {
   type TransportResponse,
 } from '@switchyard/core';
 import { convertGeminiResponse } from './convert-gemini-response.js';
+import { convertImagenResponse } from './convert-imagen-response.js';
 import { convertGeminiEmbeddings, prepareGeminiEmbeddings } from './gemini-embeddings.js';
 import { geminiError } from './gemini-error.js';
 import { parseGeminiStream } from './parse-gemini-stream.js';
 import { prepareGeminiRequest } from './prepare-gemini-request.js';
+import { prepareImagenRequest } from './prepare-imagen-request.js';
 
-export type GoogleMethod = 'generateContent' | 'streamGenerateContent' | 'batchEmbedContents';
+export type GoogleMethod = 'generateContent' | 'streamGenerateContent' | 'batchEmbedContents' | 'predict';
 
 export interface GoogleAuth {
   headers: Record<string, string>;
@@ -129,6 +132,12 @@ export function createGoogleProvider(config: GoogleProviderConfig): Provider {
         toError: (text) => toError(0, text),
       });
       return startStream(chunks);
+    },
+    async generateImage(request: ImageGenerationRequest, options: ProviderCallOptions) {
+      const context = { provider: config.id, model: options.model, dropParams: options.dropParams === true };
+      const { response } = await post(options, 'predict', prepareImagenRequest(request, context), false);
+      const json = await readJson(response, 'image response', options.model);
+      return convertImagenResponse(json, { provider: config.id, model: options.model, created: created() });
     },
     async close() {
       await config.closeTransport();

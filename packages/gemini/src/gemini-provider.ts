@@ -33,8 +33,9 @@ export const GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com';
 const trailingSlashes = /\/+$/;
 
 /**
- * Google's Gemini API (Google AI Studio). The key travels in the `x-goog-api-key` header, never in
- * the URL, where logs and proxies would keep it.
+ * Google's Gemini API (Google AI Studio): Gemini models for chat and embeddings, Imagen models
+ * (`models/{model}:predict`) for image generation. The key travels in the `x-goog-api-key` header,
+ * never in the URL, where logs and proxies would keep it.
  */
 export function createGemini(settings: GeminiSettings = {}): Provider {
   const id = settings.id ?? 'gemini';

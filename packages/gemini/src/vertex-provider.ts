@@ -49,7 +49,7 @@ const stringParam = (options: ProviderCallOptions, ...names: string[]): string |
 };
 
 /**
- * Gemini models on Google Cloud's Vertex AI. Calls carry an OAuth2 access token obtained from a
+ * Gemini models (chat) and Imagen models (image generation, `:predict`) on Google Cloud's Vertex AI. Calls carry an OAuth2 access token obtained from a
  * service account key (a signed JWT exchanged at the key's `token_uri`), cached until shortly before
  * it expires; concurrent calls share one refresh. A deployment's `api_key`, when set, is used as
  * the access token itself.

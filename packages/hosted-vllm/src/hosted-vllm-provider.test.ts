@@ -17,7 +17,12 @@ const model = 'meta-llama/Llama-3.1-8B-Instruct';
 const call: ProviderCallOptions = { model };
 const hello: ChatRequest = { model, messages: [{ role: 'user', content: 'Hello!' }] };
 
-const harness = useServiceHarness({ create: createHostedVllm, env, call });
+const harness = useServiceHarness({
+  create: createHostedVllm,
+  env,
+  call,
+  mockPaths: { rerank: '/vllm/v1/rerank' },
+});
 const { urls, provider, sent, refusal } = harness;
 
 describe('hosted_vllm provider', () => {
@@ -113,5 +118,32 @@ describe('hosted_vllm provider', () => {
     expect(harness.mock().requests[0]?.body).toEqual({ ...body, model: 'meta-llama/Llama-3.1-8B-Instruct' });
     expect(JSON.parse(text).choices[0].text).toBe('Mock reply to: Once upon a time');
     expect(answer.reading?.usage?.total_tokens).toBe(11);
+  });
+
+  const rerankRequest = {
+    model: 'BAAI/bge-reranker-v2-m3',
+    query: 'capital of France',
+    documents: ['Berlin is in Germany', 'Paris is the capital of France', 'France has wine'],
+    top_n: 2,
+    return_documents: true,
+  };
+
+  it('reranks at http://vllm.internal:8000/v1/rerank in Cohere’s shape, with the tokens billed', async () => {
+    const target = provider();
+    const result = await target.rerank?.(rerankRequest, { ...call, model: 'BAAI/bge-reranker-v2-m3' });
+    await target.close?.();
+    expect(urls).toEqual(['http://vllm.internal:8000/v1/rerank']);
+    expect(harness.mock().requests[0]?.body).toMatchObject({
+      model: 'BAAI/bge-reranker-v2-m3',
+      query: 'capital of France',
+      documents: rerankRequest.documents,
+      top_n: 2,
+      return_documents: true,
+    });
+    expect(result?.results).toEqual([
+      { index: 1, relevance_score: 1, document: { text: 'Paris is the capital of France' } },
+      { index: 2, relevance_score: 0.333333, document: { text: 'France has wine' } },
+    ]);
+    expect(result?.meta).toMatchObject({ billed_units: { total_tokens: 22 } });
   });
 });

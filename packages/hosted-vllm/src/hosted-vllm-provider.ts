@@ -16,6 +16,7 @@ export const hostedVllmService: CompatibleService = {
   requiresApiKey: false,
   capabilities: { tools: true, vision: true, jsonSchema: true, streamUsage: true, embeddings: true },
   quirks: { stripToolStrict: true, reasoningField: 'reasoning' },
+  rerank: { path: '/rerank', dialect: 'cohere' },
 };
 
 /** Settings of `createHostedVllm`; the key and base URL default to the environment, read at call time. */

@@ -11,12 +11,20 @@ import {
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
+  type RerankRequest,
+  type RerankResponse,
 } from '@switchyard/core';
+import {
+  type CompatibleEmbeddingQuirks,
+  normaliseCompatibleEmbeddingResponse,
+  prepareCompatibleEmbeddingBody,
+} from './compatible-service-embeddings.js';
 import {
   type CompatibleRequestQuirks,
   prepareCompatibleRequest,
   upstreamModel,
 } from './compatible-service-request.js';
+import type { CompatibleRerank } from './compatible-service-rerank.js';
 import {
   type CompatibleResponseQuirks,
   normaliseCompatibleResponse,
@@ -39,7 +47,9 @@ export interface CompatibleServiceUrlParam {
   envVar?: string;
 }
 
-export type CompatibleServiceQuirks = CompatibleRequestQuirks & CompatibleResponseQuirks;
+export type CompatibleServiceQuirks = CompatibleRequestQuirks &
+  CompatibleResponseQuirks &
+  CompatibleEmbeddingQuirks;
 
 /**
  * One OpenAI-compatible service as data: where it lives, how it authenticates, what it can do and
@@ -62,6 +72,10 @@ export interface CompatibleService {
   requiresApiKey: boolean;
   urlParams?: readonly CompatibleServiceUrlParam[];
   headers?: readonly CompatibleServiceHeader[];
+  /**
+   * What the service can do; `chat: false` marks a service without chat completions (embeddings
+   * and rerank only): chat calls are refused with a 400 naming it, before reaching the network.
+   */
   capabilities: Partial<ProviderCapabilities>;
   /** Canonical parameters the service refuses: a 400 naming them, or dropped with drop_params. */
   unsupportedParams?: readonly string[];
@@ -72,6 +86,8 @@ export interface CompatibleService {
    * API, a deployment opts in with `model_info.supported_endpoints`.
    */
   textCompletions?: boolean;
+  /** The service's native rerank API, in Cohere's shape on Switchyard's side. */
+  rerank?: CompatibleRerank;
 }
 
 export interface CompatibleServiceSettings {
@@ -186,6 +202,7 @@ export function createCompatibleService(
     headers: { ...settings.headers },
     capabilities: { ...service.capabilities, ...settings.capabilities },
     ...(settings.transport ? { transport: settings.transport } : {}),
+    ...(service.rerank ? { rerank: service.rerank } : {}),
     env: {},
     passthroughApis: ['openai-responses', 'openai-completions'],
   });
@@ -226,15 +243,29 @@ export function createCompatibleService(
     });
   }
 
+  /** Chat refused before anything is sent, for a service without chat completions. */
+  function refuseChat(options: ProviderCallOptions): void {
+    if (inner.capabilities.chat) return;
+    throw new BadRequestError({
+      message: `Provider "${id}" does not support chat completions (model "${options.model}")${servedOperations(inner)}`,
+      param: 'model',
+      code: 'unsupported_operation',
+      provider: id,
+      model: options.model,
+    });
+  }
+
   const provider: Provider = {
     id,
     capabilities: inner.capabilities,
     async chat(request: ChatRequest, options: ProviderCallOptions): Promise<ChatResponse> {
+      refuseChat(options);
       const body = prepare(request, options);
       const response = await inner.chat(body, upstreamOptions(options));
       return normaliseCompatibleResponse(response, quirks);
     },
     async stream(request: ChatRequest, options: ProviderCallOptions): Promise<ChatChunkStream> {
+      refuseChat(options);
       let body = prepare(request, options);
       if (!streamUsage && body.stream_options != null) {
         const { stream_options: _unsupported, ...rest } = body;
@@ -270,7 +301,23 @@ export function createCompatibleService(
     provider.embed = async (
       request: EmbeddingRequest,
       options: ProviderCallOptions,
-    ): Promise<EmbeddingResponse> => embed(request, upstreamOptions(options));
+    ): Promise<EmbeddingResponse> =>
+      normaliseCompatibleEmbeddingResponse(
+        await embed(prepareCompatibleEmbeddingBody(request, quirks), upstreamOptions(options)),
+      );
+  }
+  if (inner.rerank) {
+    const rerank = inner.rerank;
+    provider.rerank = (request: RerankRequest, options: ProviderCallOptions): Promise<RerankResponse> =>
+      rerank(request, upstreamOptions(options));
   }
   return provider;
+}
+
+/** What a chat-less service offers instead, for its refusal message (`; it offers embeddings and rerank`). */
+function servedOperations(provider: Provider): string {
+  const served: string[] = [];
+  if (provider.capabilities.embeddings) served.push('embeddings');
+  if (provider.rerank) served.push('rerank');
+  return served.length > 0 ? `; it offers ${served.join(' and ')}` : '';
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   AuthenticationError,
   attachRawJson,
@@ -26,6 +27,8 @@ import {
   type Provider,
   type ProviderCallOptions,
   type ProviderCapabilities,
+  type RerankRequest,
+  type RerankResponse,
   type SpeechRequest,
   safeParseJson,
   type TranscriptionRequest,
@@ -33,6 +36,11 @@ import {
   type TransportResponse,
   withStreamUsage,
 } from '@switchyard/core';
+import {
+  type CompatibleRerank,
+  convertCompatibleRerankResponse,
+  prepareCompatibleRerankBody,
+} from './compatible-service-rerank.js';
 import { openAIError, statusOfErrorFrame } from './openai-error.js';
 import { parseOpenAIStream } from './parse-openai-stream.js';
 import { prepareOpenAIChatBody, withOpenAIStreaming } from './prepare-openai-request.js';
@@ -61,6 +69,8 @@ export interface OpenAICompatibleSettings {
   passthroughApis?: ReadonlyArray<string>;
   /** Which deployments take a pass-through API by default (see `ProviderPassthrough.supports`). */
   supportsPassthrough?: (api: string, options: ProviderCallOptions) => boolean;
+  /** The service's native rerank API, when it has one (`rerank()` is absent otherwise). */
+  rerank?: CompatibleRerank;
 }
 
 /** Where each pass-through API lives below the base URL. */
@@ -197,7 +207,7 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
     return attachRawJson(parsed.value as T, text);
   }
 
-  return {
+  const provider: Provider = {
     id: settings.id,
     capabilities,
     async chat(request: ChatRequest, options: ProviderCallOptions): Promise<ChatResponse> {
@@ -288,6 +298,33 @@ export function createOpenAICompatible(settings: OpenAICompatibleSettings): Prov
       await transport.close();
     },
   };
+  const rerankApi = settings.rerank;
+  if (rerankApi) {
+    provider.rerank = async (
+      request: RerankRequest,
+      options: ProviderCallOptions,
+    ): Promise<RerankResponse> => {
+      const context = {
+        provider: settings.id,
+        model: options.model,
+        dropParams: options.dropParams === true,
+      };
+      const body = prepareCompatibleRerankBody(request, rerankApi, context);
+      const { response } = await post(rerankApi.path, body, options, false);
+      const answer = await readJson<Record<string, unknown>>(response, 'rerank response', options.model);
+      const converted = convertCompatibleRerankResponse(answer, request, rerankApi.dialect, randomUUID);
+      if (!converted) {
+        throw new BadGatewayError({
+          message: `${settings.id} sent a rerank response without results`,
+          provider: settings.id,
+          model: options.model,
+          code: 'invalid_upstream_response',
+        });
+      }
+      return converted;
+    };
+  }
+  return provider;
 
   function requireArray<T extends object>(body: T, field: string, what: string, model: string): T {
     if (Array.isArray((body as Record<string, unknown>)[field])) return body;

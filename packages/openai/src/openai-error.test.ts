@@ -241,15 +241,21 @@ describe('openAIError secrets and odd bodies', () => {
     expect(error.type).toBe('server_error');
   });
 
-  it('handles an empty body and JSON that is not OpenAI’s envelope', () => {
+  it('handles an empty body, and reads FastAPI’s detail or a bare message from JSON without OpenAI’s envelope', () => {
     const empty = classify({ status: 503, body: '' });
     const fastapi = classify({ status: 404, body: '{"detail":"Not Found"}' });
+    const bare = classify({
+      status: 400,
+      body: '{"object":"error","message":"top_n must be positive","code":400}',
+    });
     const emptyMessage = classify({ status: 500, body: envelope({ message: '', type: 'server_error' }) });
 
     expect(empty).toBeInstanceOf(ServiceUnavailableError);
     expect(empty.message).toBe('openai answered HTTP 503');
     expect(fastapi).toBeInstanceOf(NotFoundError);
-    expect(fastapi.message).toBe('openai answered HTTP 404: {"detail":"Not Found"}');
+    expect(fastapi.message).toBe('openai answered HTTP 404: Not Found');
+    expect(bare).toBeInstanceOf(BadRequestError);
+    expect(bare.message).toBe('openai answered HTTP 400: top_n must be positive');
     expect(emptyMessage.message).toContain('openai answered HTTP 500');
     expect(emptyMessage.type).toBe('server_error');
   });

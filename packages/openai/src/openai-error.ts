@@ -31,10 +31,14 @@ export function openAIError(context: OpenAIErrorContext): SwitchyardError {
     parsed.ok && isRecord(parsed.value) && isRecord(parsed.value.error) ? parsed.value.error : undefined;
   // Redact before cutting: a secret straddling a cut would otherwise survive in part.
   const body = redactSecrets(context.body, context.secrets);
+  const bare = !error && parsed.ok ? bareMessage(parsed.value) : undefined;
+  const answered = `${context.provider} answered HTTP ${context.status}`;
   const message =
     typeof error?.message === 'string' && error.message !== ''
       ? redactSecrets(error.message, context.secrets)
-      : `${context.provider} answered HTTP ${context.status}${body ? `: ${body.slice(0, 200)}` : ''}`;
+      : bare
+        ? `${answered}: ${redactSecrets(bare, context.secrets).slice(0, 500)}`
+        : `${answered}${body ? `: ${body.slice(0, 200)}` : ''}`;
   const shouldRetry = context.headers['x-should-retry'];
   const headers: Record<string, string> = {};
   for (const name of keptHeaders) {
@@ -56,6 +60,16 @@ export function openAIError(context: OpenAIErrorContext): SwitchyardError {
   if (retryAfterMs !== undefined) info.retryAfterMs = retryAfterMs;
   if (shouldRetry === 'true' || shouldRetry === 'false') info.retryable = shouldRetry === 'true';
   return errorFromStatus(info);
+}
+
+/**
+ * The message of an error body without OpenAI's envelope: FastAPI's `{"detail": "..."}` (Voyage AI,
+ * Jina AI) or a top-level `{"message": "..."}` (vLLM, Together AI's gateway).
+ */
+function bareMessage(value: unknown): string | undefined {
+  if (!isRecord(value)) return undefined;
+  if (typeof value.detail === 'string' && value.detail !== '') return value.detail;
+  return typeof value.message === 'string' && value.message !== '' ? value.message : undefined;
 }
 
 const statusByErrorKind: Record<string, number> = {

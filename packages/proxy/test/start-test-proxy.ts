@@ -1,6 +1,7 @@
 import { createAnthropic } from '@switchyard/anthropic';
 import { createAzure } from '@switchyard/azure';
 import { createCohere } from '@switchyard/cohere';
+import type { Provider } from '@switchyard/core';
 import { createGemini } from '@switchyard/gemini';
 import { createMock } from '@switchyard/mock';
 import { createOpenAI } from '@switchyard/openai';
@@ -22,9 +23,13 @@ export interface TestProxy {
 /** A mock OpenAI upstream plus a proxy whose config routes to it, both on free ports. */
 /**
  * `extraYaml` is appended to general_settings; `extraModels` to model_list, with `MOCK` standing
- * for the mock upstream's origin.
+ * for the mock upstream's origin; `extraProviders` are registered beside the default ones.
  */
-export async function startTestProxy(extraYaml = '', extraModels = ''): Promise<TestProxy> {
+export async function startTestProxy(
+  extraYaml = '',
+  extraModels = '',
+  extraProviders: Provider[] = [],
+): Promise<TestProxy> {
   const upstream = await startMockUpstream({ apiKeys: [upstreamKey] });
   const yaml = `
 model_list:
@@ -58,6 +63,7 @@ ${extraYaml}`;
       createCohere(),
       createGemini(),
       createMock(),
+      ...extraProviders,
     ],
     port: 0,
     logger,

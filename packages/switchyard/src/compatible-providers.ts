@@ -17,6 +17,7 @@ import { createGroq } from '@switchyard/groq';
 import { createHostedVllm } from '@switchyard/hosted-vllm';
 import { createHuggingFace } from '@switchyard/huggingface';
 import { createHyperbolic } from '@switchyard/hyperbolic';
+import { createJinaAi } from '@switchyard/jina-ai';
 import { createLambdaAi } from '@switchyard/lambda-ai';
 import { createLlamafile } from '@switchyard/llamafile';
 import { createLmStudio } from '@switchyard/lm-studio';
@@ -31,6 +32,7 @@ import { createPerplexity } from '@switchyard/perplexity';
 import { createSambaNova } from '@switchyard/sambanova';
 import { createTogetherAi } from '@switchyard/together-ai';
 import { createVolcEngine } from '@switchyard/volcengine';
+import { createVoyage } from '@switchyard/voyage';
 import { createXai } from '@switchyard/xai';
 
 /** One fresh instance of every OpenAI-compatible service provider. */
@@ -65,6 +67,8 @@ export function createCompatibleProviders(): Provider[] {
     createFriendliAi(),
     createFeatherlessAi(),
     createBaseten(),
+    createJinaAi(),
+    createVoyage(),
     createOpenAILike(),
   ];
 }

@@ -17,7 +17,13 @@ const model = 'meta-llama/Llama-3.3-70B-Instruct-Turbo';
 const call: ProviderCallOptions = { model };
 const hello: ChatRequest = { model, messages: [{ role: 'user', content: 'Hello!' }] };
 
-const harness = useServiceHarness({ create: createTogetherAi, env, call, apiKeys: [apiKey] });
+const harness = useServiceHarness({
+  create: createTogetherAi,
+  env,
+  call,
+  apiKeys: [apiKey],
+  mockPaths: { rerank: '/together/v1/rerank' },
+});
 const { urls, provider, sent, refusal } = harness;
 
 describe('together_ai provider', () => {
@@ -130,5 +136,46 @@ describe('together_ai provider', () => {
     });
     expect(JSON.parse(text).choices[0].text).toBe('Mock reply to: Once upon a time');
     expect(answer.reading?.usage?.total_tokens).toBe(11);
+  });
+
+  const rerankRequest = {
+    model: 'Salesforce/Llama-Rank-v1',
+    query: 'capital of France',
+    documents: ['Berlin is in Germany', 'Paris is the capital of France', 'France has wine'],
+    top_n: 2,
+    return_documents: true,
+  };
+
+  it('reranks at https://api.together.xyz/v1/rerank in Cohere’s shape, with the tokens billed', async () => {
+    const target = provider();
+    const result = await target.rerank?.(rerankRequest, { ...call, model: 'Salesforce/Llama-Rank-v1' });
+    await target.close?.();
+    expect(urls).toEqual(['https://api.together.xyz/v1/rerank']);
+    expect(harness.mock().requests[0]?.body).toMatchObject({
+      model: 'Salesforce/Llama-Rank-v1',
+      query: 'capital of France',
+      documents: rerankRequest.documents,
+      top_n: 2,
+      return_documents: true,
+    });
+    expect(result?.results).toEqual([
+      { index: 1, relevance_score: 1, document: { text: 'Paris is the capital of France' } },
+      { index: 2, relevance_score: 0.333333, document: { text: 'France has wine' } },
+    ]);
+    expect(result?.meta).toMatchObject({ billed_units: { total_tokens: 22 } });
+  });
+
+  it('refuses max_tokens_per_doc in rerank, or drops it with drop_params', async () => {
+    const target = provider();
+    const asked = { ...rerankRequest, max_tokens_per_doc: 512 };
+    const error = await target
+      .rerank?.(asked, { ...call, model: 'Salesforce/Llama-Rank-v1' })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).param).toBe('max_tokens_per_doc');
+    expect(harness.mock().requestCount()).toBe(0);
+    await target.rerank?.(asked, { ...call, model: 'Salesforce/Llama-Rank-v1', dropParams: true });
+    await target.close?.();
+    expect(harness.mock().requests[0]?.body).not.toHaveProperty('max_tokens_per_doc');
   });
 });

@@ -17,6 +17,12 @@ export const togetherAiService: CompatibleService = {
   requiresApiKey: true,
   capabilities: { tools: true, vision: true, jsonSchema: true, streamUsage: true, embeddings: true },
   quirks: { dropTextResponseFormat: true, reasoningField: 'reasoning' },
+  rerank: {
+    path: '/rerank',
+    dialect: 'cohere',
+    objectDocuments: true,
+    unsupportedParams: ['max_tokens_per_doc'],
+  },
 };
 
 /** Settings of `createTogetherAi`; the key and base URL default to the environment, read at call time. */

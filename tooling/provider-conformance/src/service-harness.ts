@@ -20,6 +20,11 @@ export interface ServiceHarnessOptions {
   call: ProviderCallOptions;
   /** Keys the mock requires; none means it accepts calls without a key. */
   apiKeys?: string[];
+  /**
+   * The mock's paths for the service's own formats (`/voyage/v1/embeddings`, `/together/v1/rerank`);
+   * by default embeddings go to OpenAI's route, rerank to `/v1/rerank`.
+   */
+  mockPaths?: { embeddings?: string; rerank?: string };
 }
 
 /** What a compatible-service test uses: the mock, the URLs asked for, and call helpers. */
@@ -41,11 +46,11 @@ export interface ServiceHarness {
 /**
  * Test harness for an OpenAI-compatible service package: a recording transport keeps the URL the
  * provider asked for (the service's real endpoint) and delivers the request to the mock upstream's
- * OpenAI routes, so the default base URL is asserted while the call still crosses real HTTP.
+ * OpenAI routes (or the service's own, `mockPaths`), so the default base URL is asserted while the
+ * call still crosses real HTTP.
  * Registers its own vitest hooks; call it at the top of a test file.
  */
 /** The mock's OpenAI routes a service URL is delivered to, by how its path ends (most specific first). */
-const endpoints = ['/chat/completions', '/embeddings', '/completions'];
 
 export function useServiceHarness(options: ServiceHarnessOptions): ServiceHarness {
   let mock: MockUpstream | undefined;
@@ -56,12 +61,19 @@ export function useServiceHarness(options: ServiceHarnessOptions): ServiceHarnes
     return {
       request: (request) => {
         urls.push(request.url);
-        const { pathname } = new URL(request.url);
-        const endpoint = endpoints.find((path) => pathname.endsWith(path)) ?? '/chat/completions';
-        return http.request({ ...request, url: `${mock!.url}/v1${endpoint}` });
+        return http.request({ ...request, url: `${mock!.url}${mockPath(request.url)}` });
       },
       close: () => http.close(),
     };
+  }
+
+  function mockPath(url: string): string {
+    const path = new URL(url).pathname;
+    if (path.endsWith('/embeddings')) return options.mockPaths?.embeddings ?? '/v1/embeddings';
+    if (path.endsWith('/rerank')) return options.mockPaths?.rerank ?? '/v1/rerank';
+    if (path.endsWith('/chat/completions')) return '/v1/chat/completions';
+    if (path.endsWith('/completions')) return '/v1/completions';
+    return '/v1/chat/completions';
   }
 
   const provider = (extraEnv: Env = {}) =>

@@ -178,6 +178,39 @@ describe('createSwitchyard', () => {
     expect(infos[0]?.outcome).toBe('aborted');
   });
 
+  it('reports a rerank call’s tokens as usage, priced from the deployment’s model_info', async () => {
+    const infos: CallInfo[] = [];
+    const reranker: Provider = {
+      ...recordingProvider('ranker', []),
+      async rerank(request) {
+        return {
+          id: 'rr',
+          results: request.documents.map((_, index) => ({ index, relevance_score: 1 / (index + 1) })),
+          meta: { billed_units: { total_tokens: 40 }, tokens: { input_tokens: 40, output_tokens: 0 } },
+        };
+      },
+    };
+    const gateway = createSwitchyard({
+      providers: [reranker],
+      models: [
+        {
+          modelName: 'rr',
+          provider: 'ranker',
+          model: 'rerank-1',
+          modelInfo: { input_cost_per_token: 0.000001 },
+        },
+      ],
+      onCall: (info) => infos.push(info),
+    });
+    const result = await gateway.rerank({ model: 'rr', query: 'q', documents: ['a', 'b'] });
+    expect(result.results).toHaveLength(2);
+    expect(infos[0]).toMatchObject({
+      outcome: 'success',
+      usage: { prompt_tokens: 40, completion_tokens: 0, total_tokens: 40 },
+      cost: 0.00004,
+    });
+  });
+
   it('refuses embeddings for a provider without them', async () => {
     const gateway = createSwitchyard({ providers: [recordingProvider('acme', [])] });
     await expect(gateway.embedding({ model: 'acme/x', input: 'hi' })).rejects.toThrow(BadRequestError);

@@ -27,6 +27,7 @@ import type { ModelDeployment, ResolvedDeployment } from './deployment.js';
 import { ModelCatalog } from './model-catalog.js';
 import { nativeTextCompletion } from './native-text-completion.js';
 import { relayStream } from './relay-stream.js';
+import { rerankUsage } from './rerank-usage.js';
 import type { CallTrace } from './router.js';
 import { textCompletionViaChat } from './text-completion.js';
 
@@ -323,7 +324,7 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       call,
       'rerank',
       (provider) => (provider.rerank ? (body, options) => provider.rerank!(body, options) : undefined),
-      () => undefined,
+      rerankUsage,
     );
 
   const imageGeneration = (request: ImageGenerationRequest, call: CompletionOptions = {}) =>

@@ -10,6 +10,7 @@ import {
 import { azureDeploymentCompletionsRoute, azureV1CompletionsRoute } from './azure-completions-route.js';
 import { azureDeploymentEmbeddingsRoute, azureV1EmbeddingsRoute } from './azure-embeddings-route.js';
 import { azureResourceNotFound, defaultAzureErrorBody } from './azure-error.js';
+import { azureMediaRoutes } from './azure-media-routes.js';
 
 /**
  * Azure OpenAI's wire format under `/openai`: deployment URLs (`/openai/deployments/{deployment}/…`
@@ -33,6 +34,7 @@ export const azureProvider: MockProvider = {
       base: '/responses',
       requiredQuery: { name: 'api-version', missing: azureResourceNotFound },
     }),
+    ...azureMediaRoutes,
   ],
   errorBody: defaultAzureErrorBody,
   invalidJson: openAIInvalidJson,

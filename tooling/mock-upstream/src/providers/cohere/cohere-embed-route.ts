@@ -1,8 +1,8 @@
 import { countWords } from '../../core/count-words.js';
+import { deterministicUuid } from '../../core/deterministic-uuid.js';
 import { deterministicUnitVector } from '../../core/deterministic-vector.js';
 import type { MockRoute } from '../../core/provider.js';
 import { sendErrorReply, sendJson } from '../../core/send-json.js';
-import { deterministicUuid } from './deterministic-uuid.js';
 import { type CohereEmbedRequest, readCohereEmbedRequest } from './read-cohere-embed-request.js';
 
 /** An `embeddings_by_type` answer, shaped as Cohere's v2 API returns it. */

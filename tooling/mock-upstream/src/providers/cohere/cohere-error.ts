@@ -1,5 +1,5 @@
+import { deterministicUuid } from '../../core/deterministic-uuid.js';
 import type { ErrorBodyContext, ErrorReply } from '../../core/provider.js';
-import { deterministicUuid } from './deterministic-uuid.js';
 
 /** Cohere's error body: `{"id": "...", "message": "..."}` (the id is a trace id, not always sent). */
 export interface CohereErrorBody {

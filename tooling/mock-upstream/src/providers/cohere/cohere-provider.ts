@@ -1,10 +1,10 @@
+import { deterministicUuid } from '../../core/deterministic-uuid.js';
 import type { MockProvider } from '../../core/provider.js';
 import { authenticateCohereRequest } from './authenticate-cohere-request.js';
 import { cohereChatRoute } from './cohere-chat-route.js';
 import { cohereEmbedRoute } from './cohere-embed-route.js';
 import { cohereInvalidJson, cohereRouteNotFound, defaultCohereErrorBody } from './cohere-error.js';
 import { cohereRerankRoute } from './cohere-rerank-route.js';
-import { deterministicUuid } from './deterministic-uuid.js';
 
 /** Cohere's v2 wire format: `POST /v2/chat` (JSON or SSE), `POST /v2/embed` and `POST /v2/rerank`. */
 export const cohereProvider: MockProvider = {

@@ -1,7 +1,7 @@
 import { countWords } from '../../core/count-words.js';
 import { deterministicId } from '../../core/deterministic-random.js';
+import { deterministicUuid } from '../../core/deterministic-uuid.js';
 import type { MockRuleResponse } from '../../core/mock-rule.js';
-import { deterministicUuid } from './deterministic-uuid.js';
 import type { CohereChatRequest } from './read-cohere-chat-request.js';
 
 export interface CohereToolCallPlan {

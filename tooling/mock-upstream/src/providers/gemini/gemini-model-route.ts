@@ -4,6 +4,7 @@ import { sendErrorReply, sendJson } from '../../core/send-json.js';
 import { buildGeminiResponse, buildGeminiStreamEvents } from './build-gemini-response.js';
 import { answerBatchEmbedContents, answerEmbedContent } from './gemini-embeddings.js';
 import { googleError } from './google-error.js';
+import { answerImagenPredict } from './imagen-predict.js';
 import { planGeminiResponse } from './plan-gemini-response.js';
 import { readGeminiRequest } from './read-gemini-request.js';
 
@@ -55,7 +56,7 @@ function unknownMethod(context: RouteContext, action: string) {
   sendErrorReply(context, googleError(404, `Method not found: ${action || '(none)'}.`));
 }
 
-/** `POST /v1beta/models/{model}:{generateContent|streamGenerateContent|embedContent|batchEmbedContents}`. */
+/** `POST /v1beta/models/{model}:{generateContent|streamGenerateContent|embedContent|batchEmbedContents|predict}`. */
 export const geminiModelRoute: MockRoute = {
   method: 'POST',
   path: '/models/:modelAction',
@@ -71,13 +72,15 @@ export const geminiModelRoute: MockRoute = {
         return answerEmbedContent(context, model);
       case 'batchEmbedContents':
         return answerBatchEmbedContents(context, model);
+      case 'predict':
+        return answerImagenPredict(context, model, false);
       default:
         return unknownMethod(context, action);
     }
   },
 };
 
-/** `POST /v1/projects/{project}/locations/{location}/publishers/google/models/{model}:{generateContent|streamGenerateContent}`. */
+/** `POST /v1/projects/{project}/locations/{location}/publishers/google/models/{model}:{generateContent|streamGenerateContent|predict}`. */
 export const vertexModelRoute: MockRoute = {
   method: 'POST',
   path: '/projects/:project/locations/:location/publishers/:publisher/models/:modelAction',
@@ -95,6 +98,8 @@ export const vertexModelRoute: MockRoute = {
         return answerGenerate(context, model, false, true);
       case 'streamGenerateContent':
         return answerGenerate(context, model, true, true);
+      case 'predict':
+        return answerImagenPredict(context, model, true);
       default:
         return unknownMethod(context, action);
     }

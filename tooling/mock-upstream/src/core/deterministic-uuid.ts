@@ -1,4 +1,4 @@
-import { seededRandom } from '../../core/deterministic-random.js';
+import { seededRandom } from './deterministic-random.js';
 
 /** A version-4-shaped UUID derived only from `seed` (Cohere's response, generation and trace ids). */
 export function deterministicUuid(seed: string): string {
