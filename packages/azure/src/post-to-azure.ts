@@ -45,7 +45,9 @@ export async function postToAzure(
   const { options } = post;
   const payload =
     post.payload ??
-    (post.body !== undefined ? { body: JSON.stringify(post.body), contentType: 'application/json' } : undefined);
+    (post.body !== undefined
+      ? { body: JSON.stringify(post.body), contentType: 'application/json' }
+      : undefined);
   const headers: Record<string, string> = {
     accept: post.accept ?? (post.stream ? 'text/event-stream' : 'application/json'),
   };

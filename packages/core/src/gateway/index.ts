@@ -11,6 +11,12 @@ export {
 export type { ModelDeployment, ResolvedDeployment } from './deployment.js';
 export { createDeploymentKeys, sameUpstreamAccount } from './deployment-key.js';
 export { ModelCatalog } from './model-catalog.js';
+export {
+  type PassthroughHost,
+  type PassthroughTarget,
+  passthroughBody,
+  takesNatively,
+} from './passthrough.js';
 export type {
   Attempt,
   AttemptEnd,
@@ -23,9 +29,3 @@ export type {
   RouterContext,
   RouterFactory,
 } from './router.js';
-export {
-  type PassthroughHost,
-  type PassthroughTarget,
-  passthroughBody,
-  takesNatively,
-} from './passthrough.js';
