@@ -1,4 +1,3 @@
-import { cost } from '../cost.js';
 import { BadRequestError } from '../errors/error-classes.js';
 import type { PassthroughRequest, PassthroughResponse, Provider, ProviderCallOptions } from '../provider.js';
 import { createResponsesApi, type ResponsesApi, type ResponsesOptions } from '../responses/responses-api.js';
@@ -20,11 +19,12 @@ import type {
 import type { RerankRequest, RerankResponse } from '../schemas/rerank.js';
 import type { TextCompletion, TextCompletionRequest } from '../schemas/text-completion.js';
 import type { Usage } from '../schemas/usage.js';
-import type { CallInfo, CallOutcome } from './call-info.js';
+import { createBasicRouter } from './basic-router.js';
+import type { CallInfo } from './call-info.js';
+import { createCallRunner, type RoutedTarget } from './call-runner.js';
+import { chatStreamRelay } from './chat-stream-relay.js';
 import type { ModelDeployment, ResolvedDeployment } from './deployment.js';
-import { ModelCatalog } from './model-catalog.js';
-import { relayStream } from './relay-stream.js';
-import type { CallTrace } from './router.js';
+import type { CallKind, CallTrace, RouterFactory } from './router.js';
 import { textCompletionViaChat } from './text-completion.js';
 
 export interface SwitchyardOptions extends ResponsesOptions {
@@ -41,6 +41,11 @@ export interface SwitchyardOptions extends ResponsesOptions {
   onCall?: (info: CallInfo) => void;
   /** Injected clock (ms). */
   now?: () => number;
+  /**
+   * Builds the router every call goes through (`createRouter(settings)` from @switchyard/router).
+   * Default: one try per call, the deployments of a group in turn.
+   */
+  router?: RouterFactory;
 }
 
 export interface CompletionOptions {
@@ -54,6 +59,12 @@ export interface CompletionOptions {
   onCall?: (info: CallInfo) => void;
   /** Filled with who answered (deployment, attempts, cache hit) before the answer is returned. */
   trace?: CallTrace;
+  /** Model groups to try, in order, when the requested one fails (after the configured ones). */
+  fallbacks?: ReadonlyArray<string>;
+  /** Overrides the router's `num_retries` for this call. */
+  numRetries?: number;
+  /** Request tags, for tag-based routing. */
+  tags?: ReadonlyArray<string>;
 }
 
 export type StreamingChatRequest = ChatRequest & { stream: true };
@@ -132,142 +143,97 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       });
     }
   }
-  const catalog = new ModelCatalog({
+  const now = options.now ?? Date.now;
+  const router = (options.router ?? createBasicRouter)({
     deployments,
     providerIds: new Set(providers.keys()),
     allowUnlisted: options.allowUnlistedModels ?? deployments.length === 0,
+    now,
+    defaultTimeoutMs: options.defaultTimeoutMs ?? 600_000,
   });
-  const now = options.now ?? Date.now;
-
-  function target(model: string) {
-    const resolved = catalog.resolve(model);
-    return { resolved, provider: providers.get(resolved.deployment.provider)! };
-  }
-
-  function callOptions(
-    resolved: ResolvedDeployment,
-    call: CompletionOptions,
-    requestDropParams?: unknown,
-  ): ProviderCallOptions {
-    const { deployment } = resolved;
-    const out: ProviderCallOptions = { model: resolved.model };
-    const apiKey = call.apiKey ?? deployment.apiKey;
-    const apiBase = call.apiBase ?? deployment.apiBase;
-    if (apiKey !== undefined) out.apiKey = apiKey;
-    if (apiBase !== undefined) out.apiBase = apiBase;
-    if (deployment.apiVersion !== undefined) out.apiVersion = deployment.apiVersion;
-    if (deployment.headers || call.headers) out.headers = { ...deployment.headers, ...call.headers };
-    out.timeoutMs = call.timeoutMs ?? deployment.timeoutMs ?? options.defaultTimeoutMs ?? 600_000;
-    if (call.signal) out.signal = call.signal;
-    if (deployment.params) out.params = deployment.params;
-    const dropParams =
-      typeof requestDropParams === 'boolean'
-        ? requestDropParams
-        : (deployment.params?.drop_params ?? options.dropParams);
-    if (dropParams === true) out.dropParams = true;
-    return out;
-  }
-
-  function report(
-    call: CompletionOptions,
-    base: Omit<CallInfo, 'outcome' | 'durationMs' | 'cost'>,
-    outcome: CallOutcome,
-    usage: Usage | undefined,
-    error?: unknown,
-  ): void {
-    if (!options.onCall && !call.onCall) return;
-    const info: CallInfo = { ...base, outcome, durationMs: now() - base.startedAt };
-    if (usage) {
-      info.usage = usage;
-      const priced = cost(usage, base.model, {
-        provider: base.provider,
-        prices: base.deployment.modelInfo ?? {},
-      });
-      if (priced.known) info.cost = priced.total;
-      else info.costUnknownReason = priced.reason;
-    }
-    if (error !== undefined) info.error = error;
-    options.onCall?.(info);
-    call.onCall?.(info);
-  }
+  const runner = createCallRunner({
+    router,
+    providers,
+    now,
+    ...(options.dropParams !== undefined ? { dropParams: options.dropParams } : {}),
+    ...(options.onCall ? { onCall: options.onCall } : {}),
+  });
 
   async function completion(
     request: ChatRequest,
     call: CompletionOptions = {},
   ): Promise<ChatResponse | ChatStream> {
-    const { resolved, provider } = target(request.model);
-    const base = {
-      requestedModel: request.model,
-      deployment: resolved.deployment,
-      provider: provider.id,
-      model: resolved.model,
-      stream: request.stream === true,
-      startedAt: now(),
+    const spec = {
+      model: request.model,
+      kind: 'chat' as const,
+      chat: request,
+      dropParams: request.drop_params,
     };
-    const providerOptions = callOptions(resolved, call, request.drop_params);
-    const upstream = upstreamRequest(request, resolved);
-    try {
-      if (request.stream === true) {
-        const wantsUsage = request.stream_options?.include_usage === true;
-        if (provider.capabilities.streamUsage) {
-          upstream.stream_options = { ...request.stream_options, include_usage: true };
-        }
-        const source = await provider.stream(upstream, providerOptions);
-        return relayStream(source, wantsUsage, (result) =>
-          report(call, base, result.outcome, result.usage, result.error),
-        );
-      }
-      const response = await provider.chat(upstream, providerOptions);
-      report(call, base, 'success', response.usage ?? undefined);
-      return response;
-    } catch (error) {
-      report(call, base, call.signal?.aborted ? 'aborted' : 'error', undefined, error);
-      throw error;
+    if (request.stream === true) {
+      const wantsUsage = request.stream_options?.include_usage === true;
+      return runner.stream(
+        { ...spec, stream: true },
+        call,
+        async ({ resolved, provider, options: providerOptions }) => {
+          const upstream = upstreamRequest(request, resolved);
+          if (provider.capabilities.streamUsage) {
+            upstream.stream_options = { ...request.stream_options, include_usage: true };
+          }
+          const chunks = await provider.stream(upstream, providerOptions);
+          return { chunks, answer: (relayed: ChatStream) => relayed };
+        },
+        chatStreamRelay(wantsUsage),
+      );
     }
+    return runner.unary(
+      { ...spec, stream: false },
+      call,
+      ({ resolved, provider, options: providerOptions }) =>
+        provider.chat(upstreamRequest(request, resolved), providerOptions),
+      (response) => response.usage ?? undefined,
+    );
   }
 
-  /** One non-streaming operation (embeddings, moderation, images) on the provider that has it. */
-  async function operation<Request extends { model: string }, Response>(
+  /** One non-streaming operation (embeddings, moderation, images, …) on the provider that has it. */
+  function operation<Request extends { model: string }, Response>(
     request: Request,
     call: CompletionOptions,
+    kind: CallKind,
     what: string,
     method: (
       provider: Provider,
     ) => ((request: Request, options: ProviderCallOptions) => Promise<Response>) | undefined,
     usageOf: (response: Response) => Usage | undefined,
   ): Promise<Response> {
-    const { resolved, provider } = target(request.model);
-    const run = method(provider);
-    if (!run) {
-      throw new BadRequestError({
-        message: `Provider "${provider.id}" does not support ${what} (model "${request.model}")`,
-        param: 'model',
-        code: 'unsupported_operation',
-      });
-    }
-    const base = {
-      requestedModel: request.model,
-      deployment: resolved.deployment,
-      provider: provider.id,
-      model: resolved.model,
+    const spec = {
+      model: request.model,
+      kind,
       stream: false,
-      startedAt: now(),
+      dropParams: (request as { drop_params?: unknown }).drop_params,
     };
-    try {
-      const options = callOptions(resolved, call, (request as { drop_params?: unknown }).drop_params);
-      const response = await run(upstreamRequest(request, resolved), options);
-      report(call, base, 'success', usageOf(response));
-      return response;
-    } catch (error) {
-      report(call, base, call.signal?.aborted ? 'aborted' : 'error', undefined, error);
-      throw error;
-    }
+    return runner.unary(
+      spec,
+      call,
+      ({ resolved, provider, options: providerOptions }: RoutedTarget) => {
+        const run = method(provider);
+        if (!run) {
+          throw new BadRequestError({
+            message: `Provider "${provider.id}" does not support ${what} (model "${request.model}")`,
+            param: 'model',
+            code: 'unsupported_operation',
+          });
+        }
+        return run(upstreamRequest(request, resolved), providerOptions);
+      },
+      usageOf,
+    );
   }
 
   const embedding = (request: EmbeddingRequest, call: CompletionOptions = {}) =>
     operation(
       request,
       call,
+      'embedding',
       'embeddings',
       (provider) =>
         provider.embed && provider.capabilities.embeddings
@@ -287,6 +253,7 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     operation(
       request,
       call,
+      'moderation',
       'moderations',
       (provider) => (provider.moderate ? (body, options) => provider.moderate!(body, options) : undefined),
       () => undefined,
@@ -296,6 +263,7 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     operation(
       request,
       call,
+      'speech',
       'text to speech',
       (provider) => (provider.speech ? (body, options) => provider.speech!(body, options) : undefined),
       () => undefined,
@@ -305,6 +273,7 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     operation(
       request,
       call,
+      'transcription',
       'transcription',
       (provider) =>
         provider.transcribe ? (body, options) => provider.transcribe!(body, options) : undefined,
@@ -316,6 +285,7 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       request,
       call,
       'rerank',
+      'rerank',
       (provider) => (provider.rerank ? (body, options) => provider.rerank!(body, options) : undefined),
       () => undefined,
     );
@@ -324,6 +294,7 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     operation(
       request,
       call,
+      'image_generation',
       'image generation',
       (provider) =>
         provider.generateImage ? (body, options) => provider.generateImage!(body, options) : undefined,
@@ -331,16 +302,44 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     );
 
   function textCompletion(request: TextCompletionRequest, call: CompletionOptions = {}) {
-    const resolved = catalog.resolve(request.model);
-    const dropParams = callOptions(resolved, call, request.drop_params).dropParams === true;
+    const { deployment } = router.resolve(request.model);
+    const requested = request.drop_params;
+    const dropParams =
+      (typeof requested === 'boolean'
+        ? requested
+        : (deployment.params?.drop_params ?? options.dropParams)) === true;
     return textCompletionViaChat(request, (chat) => completion(chat, call), dropParams);
   }
 
+  /**
+   * Pass-through when the model's provider speaks `api`: routed like any call, but only over the
+   * deployments whose provider speaks it (undefined when the model's first deployment does not, so
+   * the caller translates instead).
+   */
   async function passthrough(api: string, request: PassthroughRequest, call: CompletionOptions = {}) {
-    const { resolved, provider } = target(String(request.body.model));
-    if (provider.passthrough?.api !== api) return undefined;
-    const body = { ...request.body, model: resolved.model };
-    return provider.passthrough.call({ ...request, body }, callOptions(resolved, call));
+    const model = String(request.body.model);
+    const speaks = (resolved: ResolvedDeployment) =>
+      providers.get(resolved.deployment.provider)?.passthrough?.api === api;
+    if (!speaks(router.resolve(model))) return undefined;
+    const spec = { model, kind: 'passthrough' as const, stream: request.stream, accept: speaks };
+    const send = ({ resolved, provider, options: providerOptions }: RoutedTarget) =>
+      provider.passthrough!.call(
+        { ...request, body: { ...request.body, model: resolved.model } },
+        providerOptions,
+      );
+    if (!request.stream) return runner.unary(spec, call, send);
+    return runner.stream(
+      spec,
+      call,
+      async (target) => {
+        const response = await send(target);
+        return {
+          chunks: response.body,
+          answer: (body: AsyncIterable<Uint8Array>): PassthroughResponse => ({ ...response, body }),
+        };
+      },
+      { map: (chunk) => chunk, usage: () => undefined },
+    );
   }
 
   return {
@@ -355,13 +354,14 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     textCompletion,
     ...createResponsesApi(options, now, (call) => (chat) => completion(chat, call)),
     models: () =>
-      catalog.names().map((id) => ({
+      router.names().map((id) => ({
         id,
-        provider: catalog.deploymentsOf(id)[0]?.provider ?? id.split('/')[0] ?? 'switchyard',
+        provider: router.deploymentsOf(id)[0]?.provider ?? id.split('/')[0] ?? 'switchyard',
       })),
-    resolve: (model) => catalog.resolve(model),
+    resolve: (model) => router.resolve(model),
     provider: (id) => providers.get(id),
     close: async () => {
+      await router.close?.();
       await Promise.all([...providers.values()].map((provider) => provider.close?.()));
     },
   };
