@@ -16,7 +16,8 @@ import {
 // Redis trouble must never fail or stall routing: every call answers within the command timeout
 // (plus scheduling slack) from local state, and the logger hears about it once, not per call.
 const timeoutMs = 100;
-const slackMs = 200;
+// Generous: the machine running the tests may be busy (the bound is what matters, not speed).
+const slackMs = 400;
 const cleanups: Array<() => Promise<void>> = [];
 
 afterEach(async () => {
@@ -117,15 +118,23 @@ describe('Redis that accepts connections and never answers', () => {
     cleanups.push(async () => redis.disconnect());
     await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
     const { state, warnings } = contained(redis, { failureThreshold: 3, retryAfterMs: 60_000 });
+    let sent = 0;
+    const send = redis.sendCommand.bind(redis);
+    redis.sendCommand = (command, ...rest) => {
+      sent += 1;
+      return send(command, ...rest);
+    };
 
     const first = await Promise.all([1, 2, 3].map((n) => timed(() => state.coolingDown([`dep-${n}`]))));
     for (const { ms } of first) {
       expect(ms).toBeGreaterThanOrEqual(timeoutMs - 5);
       expect(ms).toBeLessThan(timeoutMs + slackMs);
     }
+    expect(sent).toBe(3);
     const durations = await exerciseEveryOperation(state, 1);
-    // The circuit is open: nothing waits for Redis any more.
-    expect(Math.max(...durations)).toBeLessThan(30);
+    // The circuit is open: nothing is sent to Redis, so nothing waits for it.
+    expect(sent).toBe(3);
+    expect(Math.max(...durations)).toBeLessThan(timeoutMs);
     expect(warnings).toHaveLength(1);
   });
 

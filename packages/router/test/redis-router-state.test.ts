@@ -184,10 +184,14 @@ describe('in-flight counts', () => {
   });
 
   it('of a process that died mid-request disappear after the lease; a live one keeps its count', async () => {
-    const lease = { inFlightLeaseMs: 300 };
     const dying = sharedRedis();
-    const dead = createRedisRouterState({ redis: dying, prefix, commandTimeoutMs: 2_000, ...lease });
-    const alive = replica(lease);
+    const dead = createRedisRouterState({
+      redis: dying,
+      prefix,
+      commandTimeoutMs: 2_000,
+      inFlightLeaseMs: 300,
+    });
+    const alive = replica({ inFlightLeaseMs: 1_000 });
     await dead.startRequest('dep-lease');
     await alive.startRequest('dep-lease');
     expect((await alive.inFlight(['dep-lease'])).get('dep-lease')).toBe(2);
@@ -199,8 +203,8 @@ describe('in-flight counts', () => {
         interval: 100,
       })
       .toBe(1);
-    // The live replica's lease is refreshed: it still counts well after several leases.
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // The live replica's lease is refreshed (every third of it): it still counts after 1.5 leases.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect((await alive.inFlight(['dep-lease'])).get('dep-lease')).toBe(1);
     await dead.close();
   });

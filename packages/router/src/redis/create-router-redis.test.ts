@@ -110,10 +110,10 @@ describe('createRouterRedis', () => {
     const redis = createRouterRedis({ redis_url: `redis://127.0.0.1:${address.port}` })!;
     const started = performance.now();
     await expect(redis.get('x')).rejects.toThrow();
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(performance.now() - started).toBeLessThan(500);
     const closing = performance.now();
     await closeRouterRedis(redis);
-    expect(performance.now() - closing).toBeLessThan(500);
+    expect(performance.now() - closing).toBeLessThan(1_500);
     // Closed means closed: no more reconnection attempts (they come every 100-200 ms otherwise).
     let attempts = 0;
     redis.on('reconnecting', () => {
