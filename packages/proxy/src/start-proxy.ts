@@ -8,6 +8,7 @@ import { createProxyApp } from './create-proxy-app.js';
 import { deploymentsFromConfig } from './deployments-from-config.js';
 import { loadCustomProviders } from './load-custom-providers.js';
 import { createLogger, type Logger } from './logger.js';
+import { routerFromConfig, routerSettingsFromConfig } from './router-from-config.js';
 
 export interface StartProxyOptions {
   config: LoadedConfig;
@@ -50,10 +51,12 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
       json: config.litellm_settings?.json_logs === true,
       secrets: [masterKey, ...models.map((model) => model.apiKey)],
     });
+  const routerSettings = routerSettingsFromConfig(config);
   const gateway = createSwitchyard({
     providers: [...providers.values()],
     models,
     dropParams: config.litellm_settings?.drop_params === true,
+    router: routerFromConfig(routerSettings, { logger }, source),
   });
   // Load the price table now rather than on the first request (it takes ~20 ms).
   modelTableVersion();

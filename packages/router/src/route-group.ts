@@ -52,6 +52,12 @@ export async function routeGroup<T>(
   const numRetries = request.numRetries ?? settings.num_retries ?? 2;
   const policy = settings.model_group_retry_policy?.[lookup.group] ?? settings.retry_policy;
   const failures = new Map<string, number>();
+  // The only deployment of a group is not cooled down (that would turn a possible success into a
+  // certain failure) unless allowed fails are configured explicitly, as litellm does.
+  const coolable =
+    lookup.candidates.length > 1 ||
+    settings.allowed_fails !== undefined ||
+    settings.allowed_fails_policy !== undefined;
   let lastError: unknown;
   for (let retry = 0; ; retry += 1) {
     if (request.signal?.aborted) throw abortedError(request.signal);
@@ -59,7 +65,15 @@ export async function routeGroup<T>(
     counters.attempts += 1;
     if (retry > 0) counters.retries += 1;
     try {
-      const value = await attemptOn(runtime, lookup.group, candidate, request, call, counters.attempts - 1);
+      const value = await attemptOn(
+        runtime,
+        lookup.group,
+        candidate,
+        request,
+        call,
+        counters.attempts - 1,
+        coolable,
+      );
       return { value, resolved: candidate.resolved };
     } catch (error) {
       if (request.signal?.aborted) throw error;
@@ -175,12 +189,13 @@ function attemptOn<T>(
   request: RouteRequest,
   call: (attempt: Attempt) => Promise<T>,
   index: number,
+  coolable: boolean,
 ): Promise<T> {
   const timeouts = attemptTimeoutsFor(candidate.resolved.deployment, request, runtime.timeouts);
   recordStart(runtime, candidate);
   const spec = { resolved: candidate.resolved, timeouts, index, now: runtime.now };
   return runAttempt(request.signal ? { ...spec, signal: request.signal } : spec, call, (outcome) =>
-    recordEnd(runtime, candidate, request, group, outcome),
+    recordEnd(runtime, candidate, request, group, outcome, coolable),
   );
 }
 

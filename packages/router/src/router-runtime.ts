@@ -50,6 +50,7 @@ export function recordEnd(
   request: RouteRequest,
   group: string,
   outcome: AttemptOutcome,
+  coolable: boolean,
 ): void {
   const { state, settings } = runtime;
   quietly(state.endRequest(candidate.id));
@@ -73,7 +74,7 @@ export function recordEnd(
       ),
     );
   }
-  if (settings.disable_cooldowns === true || !countsTowardsCooldown(error)) return;
+  if (!coolable || settings.disable_cooldowns === true || !countsTowardsCooldown(error)) return;
   const allowed = allowedFailsFor(error, settings.allowed_fails ?? 3, settings.allowed_fails_policy);
   state
     .recordFailure(candidate.id, allowed, runtime.cooldownMs)

@@ -5,7 +5,7 @@ import {
   toJsonText,
 } from '@switchyard/core';
 import type { Context, Hono } from 'hono';
-import { takeClientCredentials } from '../http/client-credentials.js';
+import { callOptionsFor } from '../http/call-options.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { responsesSseResponse } from '../http/responses-sse-response.js';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
@@ -17,9 +17,9 @@ import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
 export function responsesRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void {
   const create = async (c: Context<ProxyEnv>) => {
     const body = await readJsonBody(c);
-    const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
+    const callOptions = callOptionsFor(c, body, services);
     const request = parseRequest(createResponseRequestSchema, body);
-    const result = await services.gateway.responses(request, { ...overrides, signal: c.req.raw.signal });
+    const result = await services.gateway.responses(request, callOptions);
     if (Symbol.asyncIterator in result) {
       return responsesSseResponse(result as AsyncIterable<ResponseStreamEvent>, {
         onError: (error) => services.logger.warn('stream ended with an error', { error: describe(error) }),
