@@ -1,5 +1,14 @@
 import type { RouterFactory } from '@switchyard/core';
-import { createRouter, type RouterDeps, type RouterSettings, RouterSettingsError } from '@switchyard/router';
+import {
+  createRedisRouterState,
+  createRouter,
+  createRouterRedis,
+  type RouterDeps,
+  RouterRedisSettingsError,
+  type RouterSettings,
+  RouterSettingsError,
+  type RouterState,
+} from '@switchyard/router';
 import { ConfigError, type SwitchyardConfig } from './config/index.js';
 
 /**
@@ -24,6 +33,35 @@ export function routerSettingsFromConfig(config: SwitchyardConfig): RouterSettin
     settings.default_fallbacks = litellm.default_fallbacks;
   }
   return settings;
+}
+
+/** Key prefix of the router state in Redis; replicas with the same config share it. */
+export const routerStatePrefix = 'switchyard:router';
+
+/**
+ * The router state of a config: in Redis, shared by every replica, when router_settings names one
+ * (`redis_url`, or `redis_host` / `redis_port` / `redis_password`); undefined (per process)
+ * otherwise. Invalid Redis settings are a ConfigError naming them.
+ */
+export function routerStateFromConfig(
+  settings: RouterSettings,
+  logger: RouterDeps['logger'],
+  source: string,
+): RouterState | undefined {
+  let redis: ReturnType<typeof createRouterRedis>;
+  try {
+    redis = createRouterRedis(settings);
+  } catch (error) {
+    if (error instanceof RouterRedisSettingsError) throw new ConfigError(source, error.issues);
+    throw error;
+  }
+  if (!redis) return undefined;
+  return createRedisRouterState({
+    redis,
+    prefix: routerStatePrefix,
+    closeRedis: true,
+    ...(logger ? { logger } : {}),
+  });
 }
 
 /**
