@@ -130,6 +130,19 @@ describe('cooldowns', () => {
     );
   });
 
+  it('takes an answer that arrived while the process was stalled past the command timeout', async () => {
+    const a = replica({ commandTimeoutMs: 50 });
+    const b = replica();
+    await b.coolDown('dep-stall', 60_000);
+    await a.coolingDown(['dep-connected']);
+    const answer = a.coolingDown(['dep-stall']);
+    // Block the event loop well past the timeout; Redis (another process) answers meanwhile.
+    const until = performance.now() + 300;
+    while (performance.now() < until) {}
+    // Only Redis knows this cooldown (b set it): local state would answer an empty set.
+    expect(await answer).toEqual(new Set(['dep-stall']));
+  });
+
   it('reads the cooldowns of a whole group in one round trip', async () => {
     const redis = sharedRedis();
     clients.push(redis);

@@ -78,7 +78,10 @@ export function createRedisGuard(options: RedisGuardOptions): RedisGuard {
       let timer: ReturnType<typeof setTimeout> | undefined;
       try {
         const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+          // The rejection waits for setImmediate, after the event loop's I/O phase: when the
+          // process itself was stalled past the limit, a reply that arrived meanwhile still wins.
+          const expire = () => reject(new Error(`no answer within ${timeoutMs} ms`));
+          timer = setTimeout(() => setImmediate(expire), timeoutMs);
         });
         const value = await Promise.race([call(), timeout]);
         breaker.success();
