@@ -40,8 +40,14 @@ describe('routing strategies', () => {
       [deployment('busy', 'busy-a'), deployment('busy', 'busy-b')],
       ['routing_strategy: least-busy'],
     );
-    setup.upstream.script({ delayMs: 1_500, times: 1 });
-    const slow = chat(setup, 'busy');
+    setup.upstream.script({ hang: true, times: 1 });
+    const controller = new AbortController();
+    const stuck = fetch(`${setup.proxy.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-test-master-key-0123456789', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'busy', messages: [{ role: 'user', content: 'hang' }] }),
+      signal: controller.signal,
+    }).catch(() => undefined);
     await setup.upstream.waitForRequests(1);
     const busyModel = (setup.upstream.requests[0]!.body as { model: string }).model;
     const other = busyModel === 'busy-a' ? 'busy-b' : 'busy-a';
@@ -49,7 +55,8 @@ describe('routing strategies', () => {
       const result = await chat(setup, 'busy');
       expect(result.headers.get('x-litellm-model-id')).toBe(other);
     }
-    expect((await slow).status).toBe(200);
+    controller.abort();
+    await stuck;
     expect(setup.upstream.requestCount(busyModel)).toBe(1);
   });
 
@@ -58,7 +65,7 @@ describe('routing strategies', () => {
       [deployment('timed', 'slow-one'), deployment('timed', 'fast-one')],
       ['routing_strategy: latency-based-routing'],
     );
-    setup.upstream.script({ match: { model: 'slow-one' }, delayMs: 120 });
+    setup.upstream.script({ match: { model: 'slow-one' }, delayMs: 600 });
     // Unmeasured deployments go first, so the first two requests measure both.
     await chat(setup, 'timed');
     await chat(setup, 'timed');

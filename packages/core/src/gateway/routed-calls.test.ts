@@ -142,17 +142,17 @@ describe('routed streams in the gateway', () => {
   });
 
   it('a first chunk later than streamTimeoutMs is a TimeoutError and aborts the upstream', async () => {
-    const { gateway, calls } = gatewayFor({ chunkDelays: [2_000] }, { streamTimeoutMs: 100 });
+    const { gateway, calls } = gatewayFor({ chunkDelays: [10_000] }, { streamTimeoutMs: 100 });
     const started = performance.now();
     const error = await gateway.completion(request).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).code).toBe('stream_first_chunk_timeout');
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(3_000);
     expect(calls.map((call) => call.outcome)).toEqual(['error']);
   });
 
   it('a silence longer than the idle limit ends the stream with a TimeoutError', async () => {
-    const { gateway, events, ends } = gatewayFor({ chunkDelays: [0, 50, 2_000] }, { idleMs: 150 });
+    const { gateway, events, ends } = gatewayFor({ chunkDelays: [0, 50, 10_000] }, { idleMs: 150 });
     const stream = await gateway.completion(request);
     const seen: string[] = [];
     const error = await (async () => {
