@@ -201,8 +201,8 @@ describe('Redis stopped mid-test', () => {
     }
 
     for (const answer of [...before, ...during, ...after]) expect(answer.status).toBe(200);
-    // No request waited long for Redis: the worst case is one command timeout per call.
-    expect(Math.max(...during.map((answer) => answer.ms))).toBeLessThan(2_000);
+    // No request hung on Redis (a generous bound: each Redis call waits 100 ms at most).
+    expect(Math.max(...during.map((answer) => answer.ms))).toBeLessThan(5_000);
     for (const replica of replicas) {
       expect(unavailable(replica)).toHaveLength(1);
       expect(backAgain(replica)).toHaveLength(1);
