@@ -23,7 +23,7 @@ describe('routing strategies', () => {
     // Expected 225 (75%); a binomial's standard deviation here is 7.5, so ±35 is over 4.5σ.
     expect(heavy).toBeGreaterThan(190);
     expect(heavy).toBeLessThan(260);
-  });
+  }, 60_000);
 
   it('simple-shuffle weighs by rpm when no weight is given', async () => {
     setup = await startRoutingProxy(
@@ -33,7 +33,7 @@ describe('routing strategies', () => {
     await chatMany(setup, 'by-rpm', 100);
     // Expected 90 (90%), standard deviation 3, and uniform picking would give about 50.
     expect(setup.upstream.requestCount('big')).toBeGreaterThan(75);
-  });
+  }, 60_000);
 
   it('least-busy sends requests to the deployment with fewer in flight', async () => {
     setup = await startRoutingProxy(
