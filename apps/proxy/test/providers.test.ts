@@ -19,7 +19,12 @@ beforeAll(async () => {
     litellm_params: entry.litellmParams(mock.url),
   }));
   // JSON is YAML: the config goes through the same loader as a file would.
-  const text = JSON.stringify({ model_list: entries, general_settings: { master_key: masterKey } });
+  // No retries: each upstream failure below must reach the client as it is.
+  const text = JSON.stringify({
+    model_list: entries,
+    router_settings: { num_retries: 0 },
+    general_settings: { master_key: masterKey },
+  });
   const config = parseConfig(text, { env: {}, source: 'providers-e2e.yaml' });
   proxy = await startProxy({ config, providers: createDefaultProviders(), port: 0, logger: silentLogger });
   client = new OpenAI({ apiKey: masterKey, baseURL: `${proxy.url}/v1`, maxRetries: 0 });

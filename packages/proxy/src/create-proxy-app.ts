@@ -8,6 +8,7 @@ import { renderOpenAIError } from './http/openai-error-body.js';
 import { type Logger, silentLogger } from './logger.js';
 import { auth } from './middleware/auth/index.js';
 import { errorDialect } from './middleware/error-dialect/index.js';
+import { routeTrace } from './middleware/route-trace/index.js';
 import type { ProxyEnv, ProxyServices } from './proxy-env.js';
 import { anthropicMessagesPaths, anthropicMessagesRoutes } from './routes/anthropic-messages.js';
 import { audioRoutes } from './routes/audio.js';
@@ -67,6 +68,7 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
     }),
   );
   app.use(auth({ masterKey: options.masterKey, publicPaths: healthPaths }));
+  app.use(routeTrace());
 
   healthRoutes(app, options.version ?? '0.0.0');
   chatCompletionsRoutes(app, services);

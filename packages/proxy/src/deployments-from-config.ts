@@ -1,4 +1,5 @@
 import { getModelInfo, type ModelDeployment, parseModelString } from '@switchyard/core';
+import { deploymentId } from '@switchyard/router';
 import { ConfigError, type ConfigIssue, type ModelListEntry, type SwitchyardConfig } from './config/index.js';
 
 // litellm_params the gateway itself interprets; every other key is handed to the provider.
@@ -8,6 +9,13 @@ const interpreted = new Set([
   'api_base',
   'api_version',
   'timeout',
+  'stream_timeout',
+  'stream_idle_timeout',
+  'max_retries',
+  'rpm',
+  'tpm',
+  'weight',
+  'tags',
   'headers',
   'extra_headers',
   'input_cost_per_token',
@@ -40,7 +48,7 @@ export function deploymentsFromConfig(
       });
       return;
     }
-    deployments.push(toDeployment(entry, target, config));
+    deployments.push(toDeployment(entry, target));
   });
   if (issues.length > 0) throw new ConfigError(source, issues);
   return deployments;
@@ -56,11 +64,7 @@ function providerAndModel(
   return undefined;
 }
 
-function toDeployment(
-  entry: ModelListEntry,
-  target: { provider: string; model: string },
-  config: SwitchyardConfig,
-): ModelDeployment {
+function toDeployment(entry: ModelListEntry, target: { provider: string; model: string }): ModelDeployment {
   const params = entry.litellm_params;
   const deployment: ModelDeployment = {
     modelName: entry.model_name,
@@ -70,8 +74,18 @@ function toDeployment(
   if (params.api_key !== undefined) deployment.apiKey = params.api_key;
   if (params.api_base !== undefined) deployment.apiBase = params.api_base;
   if (params.api_version !== undefined) deployment.apiVersion = params.api_version;
-  const timeoutSeconds = params.timeout ?? config.litellm_settings?.request_timeout;
-  if (timeoutSeconds !== undefined) deployment.timeoutMs = Math.round(timeoutSeconds * 1000);
+  // litellm_settings.request_timeout is the router's default timeout, below a deployment's own.
+  if (params.timeout !== undefined) deployment.timeoutMs = Math.round(params.timeout * 1000);
+  if (params.stream_timeout !== undefined)
+    deployment.streamTimeoutMs = Math.round(params.stream_timeout * 1000);
+  if (params.stream_idle_timeout !== undefined) {
+    deployment.streamIdleTimeoutMs = Math.round(params.stream_idle_timeout * 1000);
+  }
+  if (params.max_retries !== undefined) deployment.maxRetries = params.max_retries;
+  if (params.rpm !== undefined) deployment.rpm = params.rpm;
+  if (params.tpm !== undefined) deployment.tpm = params.tpm;
+  if (params.weight !== undefined) deployment.weight = params.weight;
+  if (params.tags !== undefined) deployment.tags = params.tags;
   if (params.headers || params.extra_headers)
     deployment.headers = { ...params.headers, ...params.extra_headers };
   const rest: Record<string, unknown> = {};
@@ -83,6 +97,7 @@ function toDeployment(
   if (params.output_cost_per_token !== undefined)
     modelInfo.output_cost_per_token ??= params.output_cost_per_token;
   if (Object.keys(modelInfo).length > 0) deployment.modelInfo = modelInfo;
-  if (entry.model_info?.id !== undefined) deployment.id = String(entry.model_info.id);
+  // litellm names every deployment: its model_info.id, else a hash of what makes it distinct.
+  deployment.id = entry.model_info?.id !== undefined ? String(entry.model_info.id) : deploymentId(deployment);
   return deployment;
 }

@@ -18,7 +18,9 @@ export {
 } from './logger.js';
 export { type AuthContext, type AuthOptions, auth, extractApiKey } from './middleware/auth/index.js';
 export { type ErrorDialect, errorDialect } from './middleware/error-dialect/index.js';
+export { redactedApiBase, routeTrace } from './middleware/route-trace/index.js';
 export type { ProxyEnv } from './proxy-env.js';
+export { routerFromConfig, routerSettingsFromConfig } from './router-from-config.js';
 export {
   type MasterKeySource,
   type RunningProxy,

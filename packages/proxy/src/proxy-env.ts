@@ -2,10 +2,11 @@ import type { Switchyard } from '@switchyard/core';
 import type { Logger } from './logger.js';
 import type { AuthVariables } from './middleware/auth/index.js';
 import type { ErrorDialectVariables } from './middleware/error-dialect/index.js';
+import type { RouteTraceVariables } from './middleware/route-trace/index.js';
 
 /** Typed context of every route: `c.get('auth')`, `c.get('requestId')`, `c.get('errorDialect')`. */
 export interface ProxyEnv {
-  Variables: AuthVariables & ErrorDialectVariables & { requestId: string };
+  Variables: AuthVariables & ErrorDialectVariables & RouteTraceVariables & { requestId: string };
 }
 
 /** What routes need from the app, passed explicitly instead of looked up through the context. */

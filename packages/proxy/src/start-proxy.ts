@@ -8,6 +8,7 @@ import { createProxyApp } from './create-proxy-app.js';
 import { deploymentsFromConfig } from './deployments-from-config.js';
 import { loadCustomProviders } from './load-custom-providers.js';
 import { createLogger, type Logger } from './logger.js';
+import { routerFromConfig, routerSettingsFromConfig, routerStateFromConfig } from './router-from-config.js';
 
 export interface StartProxyOptions {
   config: LoadedConfig;
@@ -50,11 +51,20 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
       json: config.litellm_settings?.json_logs === true,
       secrets: [masterKey, ...models.map((model) => model.apiKey)],
     });
-  const gateway = createSwitchyard({
-    providers: [...providers.values()],
-    models,
-    dropParams: config.litellm_settings?.drop_params === true,
-  });
+  const routerSettings = routerSettingsFromConfig(config);
+  const state = routerStateFromConfig(routerSettings, logger, source);
+  let gateway: Switchyard;
+  try {
+    gateway = createSwitchyard({
+      providers: [...providers.values()],
+      models,
+      dropParams: config.litellm_settings?.drop_params === true,
+      router: routerFromConfig(routerSettings, { logger, ...(state ? { state } : {}) }, source),
+    });
+  } catch (error) {
+    await state?.close();
+    throw error;
+  }
   // Load the price table now rather than on the first request (it takes ~20 ms).
   modelTableVersion();
   const sizeMb = config.general_settings?.max_request_size_mb;

@@ -23,12 +23,14 @@ export interface TestProxy {
 /** A mock OpenAI upstream plus a proxy whose config routes to it, both on free ports. */
 /**
  * `extraYaml` is appended to general_settings; `extraModels` to model_list, with `MOCK` standing
- * for the mock upstream's origin; `extraProviders` are registered beside the default ones.
+ * for the mock upstream's origin; `extraProviders` are registered beside the default ones; `routerYaml` is the router_settings section (by default no
+ * retries, so a scripted upstream failure reaches the client as it is).
  */
 export async function startTestProxy(
   extraYaml = '',
   extraModels = '',
   extraProviders: Provider[] = [],
+  routerYaml = 'router_settings:\n  num_retries: 0\n',
 ): Promise<TestProxy> {
   const upstream = await startMockUpstream({ apiKeys: [upstreamKey] });
   const yaml = `
@@ -46,7 +48,7 @@ model_list:
   - model_name: local
     litellm_params:
       model: mock/local-model
-${extraModels.replaceAll('MOCK', upstream.url)}general_settings:
+${extraModels.replaceAll('MOCK', upstream.url)}${routerYaml}general_settings:
   master_key: ${masterKey}
 ${extraYaml}`;
   const config = parseConfig(yaml, { env: { TEST_UPSTREAM_KEY: upstreamKey }, source: 'test-config.yaml' });

@@ -14,6 +14,17 @@ export {
 export { createMistral, type MistralSettings, mistral } from '@switchyard/mistral';
 export { createMock, type MockSettings, mock } from '@switchyard/mock';
 export { createOpenAI, createOpenAICompatible, type OpenAISettings, openai } from '@switchyard/openai';
+export {
+  closeRouterRedis,
+  createMemoryRouterState,
+  createRedisRouterState,
+  createRouter,
+  createRouterRedis,
+  NoDeploymentsAvailableError,
+  type RouterDeps,
+  type RouterSettings,
+  type RouterState,
+} from '@switchyard/router';
 export { createCompatibleProviders } from './compatible-providers.js';
 export { createDefaultProviders } from './default-providers.js';
 export {

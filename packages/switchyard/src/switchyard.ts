@@ -13,18 +13,29 @@ import {
   type TextCompletion,
   type TextCompletionRequest,
 } from '@switchyard/core';
+import { createRouter, type RouterDeps, type RouterSettings } from '@switchyard/router';
 import { createDefaultProviders } from './default-providers.js';
 
 export type BatteriesSwitchyardOptions = Omit<SwitchyardOptions, 'providers'> & {
   /** Defaults to every first-party provider; extra ones (your own) are added to them. */
   providers?: SwitchyardOptions['providers'];
   extraProviders?: SwitchyardOptions['providers'];
+  /**
+   * litellm's `router_settings` (the proxy's typed object): strategies, retries, fallbacks,
+   * cooldowns, timeouts. Ignored when `router` is given.
+   */
+  routerSettings?: RouterSettings;
+  /** Where the router keeps its statistics (e.g. `createRedisRouterState`), its randomness and logger. */
+  routerDeps?: RouterDeps;
 };
 
 /** A gateway with every first-party provider registered (plus any you pass). */
 export function createSwitchyard(options: BatteriesSwitchyardOptions = {}): Switchyard {
-  const providers = [...(options.providers ?? createDefaultProviders()), ...(options.extraProviders ?? [])];
-  return createCoreSwitchyard({ ...options, providers });
+  const { routerSettings, routerDeps, extraProviders, ...rest } = options;
+  const providers = [...(options.providers ?? createDefaultProviders()), ...(extraProviders ?? [])];
+  const router =
+    options.router ?? (routerSettings || routerDeps ? createRouter(routerSettings, routerDeps) : undefined);
+  return createCoreSwitchyard({ ...rest, providers, ...(router ? { router } : {}) });
 }
 
 let defaultGateway: Switchyard | undefined;

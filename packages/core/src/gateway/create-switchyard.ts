@@ -21,14 +21,16 @@ import type {
 import type { RerankRequest, RerankResponse } from '../schemas/rerank.js';
 import type { TextCompletion, TextCompletionRequest } from '../schemas/text-completion.js';
 import type { Usage } from '../schemas/usage.js';
+import { createBasicRouter } from './basic-router.js';
 import type { CallInfo, CallOutcome } from './call-info.js';
+import { createCallRunner, type RoutedTarget } from './call-runner.js';
+import { chatStreamRelay } from './chat-stream-relay.js';
 import { createPassthroughs } from './create-passthroughs.js';
 import type { ModelDeployment, ResolvedDeployment } from './deployment.js';
-import { ModelCatalog } from './model-catalog.js';
 import { nativeTextCompletion } from './native-text-completion.js';
-import { relayStream } from './relay-stream.js';
+import { type PassthroughHost, type PassthroughTarget, takesNatively } from './passthrough.js';
 import { rerankUsage } from './rerank-usage.js';
-import type { CallTrace } from './router.js';
+import type { CallKind, CallTrace, RouterFactory } from './router.js';
 import { textCompletionViaChat } from './text-completion.js';
 
 export interface SwitchyardOptions extends ResponsesOptions {
@@ -45,6 +47,11 @@ export interface SwitchyardOptions extends ResponsesOptions {
   onCall?: (info: CallInfo) => void;
   /** Injected clock (ms). */
   now?: () => number;
+  /**
+   * Builds the router every call goes through (`createRouter(settings)` from @switchyard/router).
+   * Default: one try per call, the deployments of a group in turn.
+   */
+  router?: RouterFactory;
 }
 
 export interface CompletionOptions {
@@ -63,6 +70,12 @@ export interface CompletionOptions {
    * the deployment takes them natively (for a caller that already tried `passthrough`). Default true.
    */
   nativeApis?: boolean;
+  /** Model groups to try, in order, when the requested one fails (after the configured ones). */
+  fallbacks?: ReadonlyArray<string>;
+  /** Overrides the router's `num_retries` for this call. */
+  numRetries?: number;
+  /** Request tags, for tag-based routing. */
+  tags?: ReadonlyArray<string>;
 }
 
 export type StreamingChatRequest = ChatRequest & { stream: true };
@@ -90,18 +103,17 @@ export interface Switchyard extends ResponsesApi {
     options?: CompletionOptions,
   ): Promise<ImageGenerationResponse>;
   /**
-   * The legacy completions API (`prompt` in, `choices[].text` out): passed through where the model's
-   * deployment serves `/completions` itself, bridged through chat otherwise. With `stream: true` it
-   * resolves to an async iterable of text-completion chunks.
+   * The legacy completions API (`prompt` in, `choices[].text` out), bridged through chat for every
+   * provider. With `stream: true` it resolves to an async iterable of text-completion chunks.
    */
   textCompletion(
     request: TextCompletionRequest,
     options?: CompletionOptions,
   ): Promise<TextCompletion | AsyncIterable<TextCompletion>>;
   /**
-   * Same API in and out: when the model's deployment takes `api` natively, the request goes through
-   * unchanged (model id replaced) and the upstream bytes come back, read for usage on the way and
-   * reported to `onCall`; undefined when it does not, so the caller translates instead.
+   * Same API in and out: when the model's provider speaks `api` natively, the request goes through
+   * unchanged (model id replaced) and the upstream bytes come back; undefined when it does not, so
+   * the caller translates instead.
    */
   passthrough(
     api: string,
@@ -142,14 +154,163 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       });
     }
   }
-  const allowUnlisted = options.allowUnlistedModels ?? deployments.length === 0;
-  const catalog = new ModelCatalog({ deployments, providerIds: new Set(providers.keys()), allowUnlisted });
   const now = options.now ?? Date.now;
+  const router = (options.router ?? createBasicRouter)({
+    deployments,
+    providerIds: new Set(providers.keys()),
+    allowUnlisted: options.allowUnlistedModels ?? deployments.length === 0,
+    now,
+    defaultTimeoutMs: options.defaultTimeoutMs ?? 600_000,
+  });
+  const runner = createCallRunner({
+    router,
+    providers,
+    now,
+    ...(options.dropParams !== undefined ? { dropParams: options.dropParams } : {}),
+    ...(options.onCall ? { onCall: options.onCall } : {}),
+  });
 
-  function target(model: string) {
-    const resolved = catalog.resolve(model);
-    return { resolved, provider: providers.get(resolved.deployment.provider)! };
+  async function completion(
+    request: ChatRequest,
+    call: CompletionOptions = {},
+  ): Promise<ChatResponse | ChatStream> {
+    const spec = {
+      model: request.model,
+      kind: 'chat' as const,
+      chat: request,
+      dropParams: request.drop_params,
+    };
+    if (request.stream === true) {
+      const wantsUsage = request.stream_options?.include_usage === true;
+      return runner.stream(
+        { ...spec, stream: true },
+        call,
+        async ({ resolved, provider, options: providerOptions }) => {
+          const upstream = upstreamRequest(request, resolved);
+          if (provider.capabilities.streamUsage) {
+            upstream.stream_options = { ...request.stream_options, include_usage: true };
+          }
+          const chunks = await provider.stream(upstream, providerOptions);
+          return { chunks, answer: (relayed: ChatStream) => relayed };
+        },
+        chatStreamRelay(wantsUsage),
+      );
+    }
+    return runner.unary(
+      { ...spec, stream: false },
+      call,
+      ({ resolved, provider, options: providerOptions }) =>
+        provider.chat(upstreamRequest(request, resolved), providerOptions),
+      (response) => response.usage ?? undefined,
+    );
   }
+
+  /** One non-streaming operation (embeddings, moderation, images, …) on the provider that has it. */
+  function operation<Request extends { model: string }, Response>(
+    request: Request,
+    call: CompletionOptions,
+    kind: CallKind,
+    what: string,
+    method: (
+      provider: Provider,
+    ) => ((request: Request, options: ProviderCallOptions) => Promise<Response>) | undefined,
+    usageOf: (response: Response) => Usage | undefined,
+  ): Promise<Response> {
+    const spec = {
+      model: request.model,
+      kind,
+      stream: false,
+      dropParams: (request as { drop_params?: unknown }).drop_params,
+    };
+    return runner.unary(
+      spec,
+      call,
+      ({ resolved, provider, options: providerOptions }: RoutedTarget) => {
+        const run = method(provider);
+        if (!run) {
+          throw new BadRequestError({
+            message: `Provider "${provider.id}" does not support ${what} (model "${request.model}")`,
+            param: 'model',
+            code: 'unsupported_operation',
+          });
+        }
+        return run(upstreamRequest(request, resolved), providerOptions);
+      },
+      usageOf,
+    );
+  }
+
+  const embedding = (request: EmbeddingRequest, call: CompletionOptions = {}) =>
+    operation(
+      request,
+      call,
+      'embedding',
+      'embeddings',
+      (provider) =>
+        provider.embed && provider.capabilities.embeddings
+          ? (body, options) => provider.embed!(body, options)
+          : undefined,
+      (response) =>
+        response.usage
+          ? {
+              prompt_tokens: response.usage.prompt_tokens,
+              completion_tokens: 0,
+              total_tokens: response.usage.total_tokens,
+            }
+          : undefined,
+    );
+
+  const moderation = (request: ModerationRequest, call: CompletionOptions = {}) =>
+    operation(
+      request,
+      call,
+      'moderation',
+      'moderations',
+      (provider) => (provider.moderate ? (body, options) => provider.moderate!(body, options) : undefined),
+      () => undefined,
+    );
+
+  const speech = (request: SpeechRequest, call: CompletionOptions = {}) =>
+    operation(
+      request,
+      call,
+      'speech',
+      'text to speech',
+      (provider) => (provider.speech ? (body, options) => provider.speech!(body, options) : undefined),
+      () => undefined,
+    );
+
+  const transcription = (request: TranscriptionRequest, call: CompletionOptions = {}) =>
+    operation(
+      request,
+      call,
+      'transcription',
+      'transcription',
+      (provider) =>
+        provider.transcribe ? (body, options) => provider.transcribe!(body, options) : undefined,
+      () => undefined,
+    );
+
+  const rerank = (request: RerankRequest, call: CompletionOptions = {}) =>
+    operation(
+      request,
+      call,
+      'rerank',
+      'rerank',
+      (provider) => (provider.rerank ? (body, options) => provider.rerank!(body, options) : undefined),
+      rerankUsage,
+    );
+
+  const imageGeneration = (request: ImageGenerationRequest, call: CompletionOptions = {}) =>
+    operation(
+      request,
+      call,
+      'image_generation',
+      'image generation',
+      (provider) =>
+        provider.generateImage ? (body, options) => provider.generateImage!(body, options) : undefined,
+      () => undefined,
+    );
 
   function callOptions(
     resolved: ResolvedDeployment,
@@ -198,152 +359,36 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     call.onCall?.(info);
   }
 
-  async function completion(
-    request: ChatRequest,
-    call: CompletionOptions = {},
-  ): Promise<ChatResponse | ChatStream> {
-    const { resolved, provider } = target(request.model);
-    const base = {
-      requestedModel: request.model,
-      deployment: resolved.deployment,
-      provider: provider.id,
-      model: resolved.model,
-      stream: request.stream === true,
-      startedAt: now(),
-    };
-    const providerOptions = callOptions(resolved, call, request.drop_params);
-    const upstream = upstreamRequest(request, resolved);
-    try {
-      if (request.stream === true) {
-        const wantsUsage = request.stream_options?.include_usage === true;
-        if (provider.capabilities.streamUsage) {
-          upstream.stream_options = { ...request.stream_options, include_usage: true };
-        }
-        const source = await provider.stream(upstream, providerOptions);
-        return relayStream(source, wantsUsage, (result) =>
-          report(call, base, result.outcome, result.usage, result.error),
-        );
-      }
-      const response = await provider.chat(upstream, providerOptions);
-      report(call, base, 'success', response.usage ?? undefined);
-      return response;
-    } catch (error) {
-      report(call, base, call.signal?.aborted ? 'aborted' : 'error', undefined, error);
-      throw error;
-    }
+  /** The deployment the router names first for a model (pinned pass-through calls go there). */
+  function target(model: string): PassthroughTarget {
+    const resolved = router.resolve(model);
+    return { resolved, provider: providers.get(resolved.deployment.provider)! };
   }
 
-  /** One non-streaming operation (embeddings, moderation, images) on the provider that has it. */
-  async function operation<Request extends { model: string }, Response>(
-    request: Request,
-    call: CompletionOptions,
-    what: string,
-    method: (
-      provider: Provider,
-    ) => ((request: Request, options: ProviderCallOptions) => Promise<Response>) | undefined,
-    usageOf: (response: Response) => Usage | undefined,
-  ): Promise<Response> {
-    const { resolved, provider } = target(request.model);
-    const run = method(provider);
-    if (!run) {
-      throw new BadRequestError({
-        message: `Provider "${provider.id}" does not support ${what} (model "${request.model}")`,
-        param: 'model',
-        code: 'unsupported_operation',
-      });
-    }
-    const base = {
-      requestedModel: request.model,
-      deployment: resolved.deployment,
-      provider: provider.id,
-      model: resolved.model,
-      stream: false,
-      startedAt: now(),
+  const routeNative: PassthroughHost['routeNative'] = (api, model, call, body, run) => {
+    const dropParams = body.drop_params;
+    const takes = (resolved: ResolvedDeployment) => {
+      const provider = providers.get(resolved.deployment.provider);
+      return (
+        provider !== undefined &&
+        takesNatively(api, { resolved, provider }, callOptions(resolved, call, dropParams))
+      );
     };
-    try {
-      const options = callOptions(resolved, call, (request as { drop_params?: unknown }).drop_params);
-      const response = await run(upstreamRequest(request, resolved), options);
-      report(call, base, 'success', usageOf(response));
-      return response;
-    } catch (error) {
-      report(call, base, call.signal?.aborted ? 'aborted' : 'error', undefined, error);
-      throw error;
-    }
-  }
-
-  const embedding = (request: EmbeddingRequest, call: CompletionOptions = {}) =>
-    operation(
-      request,
+    if (!takes(router.resolve(model))) return undefined;
+    return runner.routed(
+      { model, kind: 'passthrough', stream: body.stream === true, accept: takes, dropParams },
       call,
-      'embeddings',
-      (provider) =>
-        provider.embed && provider.capabilities.embeddings
-          ? (body, options) => provider.embed!(body, options)
-          : undefined,
-      (response) =>
-        response.usage
-          ? {
-              prompt_tokens: response.usage.prompt_tokens,
-              completion_tokens: 0,
-              total_tokens: response.usage.total_tokens,
-            }
-          : undefined,
+      ({ resolved, provider, options: routed }, hold) => run({ resolved, provider }, routed, hold),
     );
-
-  const moderation = (request: ModerationRequest, call: CompletionOptions = {}) =>
-    operation(
-      request,
-      call,
-      'moderations',
-      (provider) => (provider.moderate ? (body, options) => provider.moderate!(body, options) : undefined),
-      () => undefined,
-    );
-
-  const speech = (request: SpeechRequest, call: CompletionOptions = {}) =>
-    operation(
-      request,
-      call,
-      'text to speech',
-      (provider) => (provider.speech ? (body, options) => provider.speech!(body, options) : undefined),
-      () => undefined,
-    );
-
-  const transcription = (request: TranscriptionRequest, call: CompletionOptions = {}) =>
-    operation(
-      request,
-      call,
-      'transcription',
-      (provider) =>
-        provider.transcribe ? (body, options) => provider.transcribe!(body, options) : undefined,
-      () => undefined,
-    );
-
-  const rerank = (request: RerankRequest, call: CompletionOptions = {}) =>
-    operation(
-      request,
-      call,
-      'rerank',
-      (provider) => (provider.rerank ? (body, options) => provider.rerank!(body, options) : undefined),
-      rerankUsage,
-    );
-
-  const imageGeneration = (request: ImageGenerationRequest, call: CompletionOptions = {}) =>
-    operation(
-      request,
-      call,
-      'image generation',
-      (provider) =>
-        provider.generateImage ? (body, options) => provider.generateImage!(body, options) : undefined,
-      () => undefined,
-    );
+  };
 
   const responseStore = options.responseStore ?? createMemoryResponseStore();
   const passthroughs = createPassthroughs({
-    host: { target, callOptions, report, now },
+    host: { target, callOptions, report, now, routeNative },
     store: responseStore,
     deployments,
     provider: (id) => providers.get(id),
-    allowUnlisted,
+    allowUnlisted: options.allowUnlistedModels ?? deployments.length === 0,
   });
 
   async function textCompletion(request: TextCompletionRequest, call: CompletionOptions = {}) {
@@ -352,8 +397,12 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
         ? undefined
         : await nativeTextCompletion(passthroughs.passthrough, request, call);
     if (native) return native;
-    const resolved = catalog.resolve(request.model);
-    const dropParams = callOptions(resolved, call, request.drop_params).dropParams === true;
+    const { deployment } = router.resolve(request.model);
+    const requested = request.drop_params;
+    const dropParams =
+      (typeof requested === 'boolean'
+        ? requested
+        : (deployment.params?.drop_params ?? options.dropParams)) === true;
     return textCompletionViaChat(request, (chat) => completion(chat, call), dropParams);
   }
 
@@ -374,13 +423,14 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       passthroughs.native,
     ),
     models: () =>
-      catalog.names().map((id) => ({
+      router.names().map((id) => ({
         id,
-        provider: catalog.deploymentsOf(id)[0]?.provider ?? id.split('/')[0] ?? 'switchyard',
+        provider: router.deploymentsOf(id)[0]?.provider ?? id.split('/')[0] ?? 'switchyard',
       })),
-    resolve: (model) => catalog.resolve(model),
+    resolve: (model) => router.resolve(model),
     provider: (id) => providers.get(id),
     close: async () => {
+      await router.close?.();
       await Promise.all([...providers.values()].map((provider) => provider.close?.()));
     },
   };

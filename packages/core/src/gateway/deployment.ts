@@ -15,6 +15,20 @@ export interface ModelDeployment {
   headers?: Record<string, string>;
   /** Total deadline for one call, in ms. */
   timeoutMs?: number;
+  /** Streams: deadline for the first chunk, in ms (litellm's `stream_timeout`). */
+  streamTimeoutMs?: number;
+  /** Streams: longest silence between two chunks, in ms (default: `streamTimeoutMs`). */
+  streamIdleTimeoutMs?: number;
+  /** Requests per minute this deployment takes (litellm's `rpm`): routing weight and limit. */
+  rpm?: number;
+  /** Tokens per minute this deployment takes (litellm's `tpm`): routing weight and limit. */
+  tpm?: number;
+  /** Share of traffic under `simple-shuffle` relative to the group's other deployments. */
+  weight?: number;
+  /** Tags for tag-based routing (`default` marks the deployments for untagged requests). */
+  tags?: ReadonlyArray<string>;
+  /** Retries on this deployment's group (litellm's per-deployment `max_retries`). */
+  maxRetries?: number;
   /** Remaining provider parameters, forwarded to the provider. */
   params?: Record<string, unknown>;
   /** Per-deployment metadata and price overrides (`model_info`, litellm names). */

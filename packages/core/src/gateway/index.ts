@@ -1,3 +1,4 @@
+export { attemptTimeoutsFor, createBasicRouter, type TimeoutDefaults } from './basic-router.js';
 export type { CallInfo, CallOutcome } from './call-info.js';
 export {
   type ChatStream,
@@ -29,3 +30,4 @@ export type {
   RouterContext,
   RouterFactory,
 } from './router.js';
+export { type AttemptOutcome, isTimeoutError, type RunAttemptSpec, runAttempt } from './run-attempt.js';

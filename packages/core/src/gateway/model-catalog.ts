@@ -12,7 +12,7 @@ export interface ModelCatalogOptions {
 /**
  * Maps a requested model name to a deployment: exact `model_name` first, then wildcard names
  * (longest prefix wins), then — when allowed — `provider/model` of a registered provider. Several
- * deployments under one name take turns (the router replaces this with real strategies).
+ * deployments under one name take turns (`@switchyard/router` has real strategies).
  */
 export class ModelCatalog {
   private readonly groups = new Map<string, ModelDeployment[]>();
@@ -43,27 +43,38 @@ export class ModelCatalog {
     return this.groups.get(name) ?? [];
   }
 
+  /** The first deployment for `requested`, without taking a turn (NotFoundError when unknown). */
   resolve(requested: string): ResolvedDeployment {
+    return this.candidates(requested, false)[0]!;
+  }
+
+  /**
+   * Every deployment that can serve `requested`, starting with the one whose turn it is (round
+   * robin) when `rotate`; NotFoundError when there is none.
+   */
+  candidates(requested: string, rotate = true): ResolvedDeployment[] {
     const group = this.groups.get(requested);
-    if (group) {
-      const deployment = this.pick(requested, group);
-      return { deployment, model: deployment.model };
-    }
+    if (group)
+      return this.rotated(requested, group, rotate).map((deployment) => ({
+        deployment,
+        model: deployment.model,
+      }));
     for (const wildcard of this.wildcards) {
       if (!requested.startsWith(wildcard.prefix)) continue;
-      const deployment = this.pick(wildcard.prefix, wildcard.deployments);
       const suffix = requested.slice(wildcard.prefix.length);
-      const model = deployment.model.endsWith('*')
-        ? deployment.model.slice(0, -1) + suffix
-        : deployment.model;
-      return { deployment, model };
+      return this.rotated(wildcard.prefix, wildcard.deployments, rotate).map((deployment) => ({
+        deployment,
+        model: deployment.model.endsWith('*') ? deployment.model.slice(0, -1) + suffix : deployment.model,
+      }));
     }
     const parsed = parseModelString(requested);
     if (this.options.allowUnlisted && parsed && this.options.providerIds.has(parsed.provider)) {
-      return {
-        deployment: { modelName: requested, provider: parsed.provider, model: parsed.model },
-        model: parsed.model,
-      };
+      return [
+        {
+          deployment: { modelName: requested, provider: parsed.provider, model: parsed.model },
+          model: parsed.model,
+        },
+      ];
     }
     throw new NotFoundError({
       message: `The model \`${requested}\` does not exist or is not configured on this gateway.`,
@@ -73,10 +84,11 @@ export class ModelCatalog {
     });
   }
 
-  private pick(key: string, deployments: ModelDeployment[]): ModelDeployment {
-    if (deployments.length === 1) return deployments[0]!;
+  private rotated(key: string, deployments: ModelDeployment[], rotate: boolean): ModelDeployment[] {
+    if (deployments.length === 1 || !rotate) return deployments;
     const next = this.turn.get(key) ?? 0;
     this.turn.set(key, (next + 1) % deployments.length);
-    return deployments[next % deployments.length]!;
+    const start = next % deployments.length;
+    return [...deployments.slice(start), ...deployments.slice(0, start)];
   }
 }

@@ -8,6 +8,7 @@ import type {
 } from '../provider.js';
 import type { Usage } from '../schemas/usage.js';
 import type { CallInfo, CallOutcome } from './call-info.js';
+import type { AttemptDone } from './call-runner.js';
 import type { CompletionOptions } from './create-switchyard.js';
 import type { ResolvedDeployment } from './deployment.js';
 
@@ -34,6 +35,19 @@ export interface PassthroughHost {
     error?: unknown,
   ): void;
   now(): number;
+  /**
+   * Routes a call over the deployments of `model` that take `api` natively (retries, fallbacks,
+   * cooldowns, the trace); undefined, without calling anything, when the model's first deployment
+   * does not take it (the caller translates instead).
+   */
+  routeNative<T>(
+    api: string,
+    model: string,
+    call: CompletionOptions,
+    /** The client's body: its `drop_params` and `stream` matter here. */
+    body: Record<string, unknown>,
+    run: (target: PassthroughTarget, options: ProviderCallOptions, hold: () => AttemptDone) => Promise<T>,
+  ): Promise<T> | undefined;
 }
 
 /** The gateway's own endpoints of the known wire APIs, as litellm's `model_info.supported_endpoints` names them. */
@@ -81,6 +95,10 @@ export interface SendOptions {
   requestedModel?: string;
   /** Called once with the id of the object the call created, before the bytes that carry it go on. */
   onId?: (id: string) => Promise<void> | void;
+  /** The options the router built for this attempt (default: the deployment's own). */
+  options?: ProviderCallOptions;
+  /** Keeps the router's attempt open until the body ends (in-flight count, latency, failures). */
+  hold?: () => AttemptDone;
 }
 
 /** One pass-through call to a chosen deployment, read for accounting and reported when it ends. */
@@ -110,15 +128,16 @@ export async function sendPassthrough(
     response = await passthrough.call(
       api,
       request,
-      host.callOptions(resolved, call, request.body?.drop_params),
+      send.options ?? host.callOptions(resolved, call, request.body?.drop_params),
     );
   } catch (error) {
     if (send.report) host.report(call, base, outcomeOf(), undefined, error);
     throw error;
   }
   const reading = response.reading ?? {};
+  const done = send.hold?.();
   const onEnd = (outcome: CallOutcome, error: unknown) => {
-    if (!send.report) return;
+    if (!send.report && !done) return;
     const failure =
       error ??
       (reading.failure !== undefined
@@ -129,6 +148,11 @@ export async function sendPassthrough(
             code: 'upstream_stream_error',
           })
         : undefined);
+    done?.({
+      ...(failure !== undefined ? { error: failure } : {}),
+      ...(reading.usage ? { usage: reading.usage } : {}),
+    });
+    if (!send.report) return;
     host.report(
       call,
       base,
@@ -195,9 +219,13 @@ export async function passthroughToModel(
       code: 'missing_model',
     });
   }
-  const target = host.target(model);
-  if (!takesNatively(api, target, host.callOptions(target.resolved, call, body.drop_params)))
-    return undefined;
-  const upstream = { ...request, body: passthroughBody(body, target.resolved) };
-  return sendPassthrough(host, api, upstream, target, call, { report: true, requestedModel: model });
+  return host.routeNative(api, model, call, body, (target, options, hold) => {
+    const upstream = { ...request, body: passthroughBody(body, target.resolved) };
+    return sendPassthrough(host, api, upstream, target, call, {
+      report: true,
+      requestedModel: model,
+      options,
+      hold,
+    });
+  });
 }

@@ -33,6 +33,11 @@ export interface RouteRequest {
   timeoutMs?: number;
   /** The caller's cancellation: stops retries and fallbacks too. */
   signal?: AbortSignal;
+  /**
+   * Only deployments this accepts are tried (e.g. pass-through needs a provider that speaks the
+   * inbound API); the others are skipped as if they were not in the group.
+   */
+  accept?: (resolved: ResolvedDeployment) => boolean;
 }
 
 /** The time limits one attempt runs under, in ms (undefined: none). */
@@ -78,6 +83,10 @@ export interface RouteResult<T> {
   model: string;
   /** Tries made, the successful one included. */
   attempts: number;
+  /** Tries after the first within a model group (retries), over every group tried. */
+  retries: number;
+  /** Fallback model groups tried after the requested one. */
+  fallbacks: number;
 }
 
 /**
@@ -101,6 +110,8 @@ export interface RouterContext {
   /** Accept `provider/model` for models that are not listed. */
   allowUnlisted: boolean;
   now: () => number;
+  /** Total deadline of a call when neither the request nor the deployment sets one, in ms. */
+  defaultTimeoutMs: number;
 }
 
 export type RouterFactory = (context: RouterContext) => Router;
@@ -116,6 +127,10 @@ export interface CallTrace {
   model?: string;
   /** Tries made (retries and fallbacks included). */
   attempts?: number;
+  /** Retries within a model group. */
+  retries?: number;
+  /** Fallback model groups tried. */
+  fallbacks?: number;
   /** The answer came from the response cache. */
   cacheHit?: boolean;
 }

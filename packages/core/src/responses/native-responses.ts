@@ -7,8 +7,8 @@ import {
   type PassthroughHost,
   type PassthroughTarget,
   passthroughBody,
+  type SendOptions,
   sendPassthrough,
-  takesNatively,
 } from '../gateway/passthrough.js';
 import type { PassthroughRequest, PassthroughResponse, Provider } from '../provider.js';
 import { continuedFrom } from './continue-natively.js';
@@ -150,30 +150,33 @@ export function createNativeResponses(options: NativeResponsesOptions): NativeRe
       }
       const previousId = previousIdOf(body);
       const ref = previousId === undefined ? undefined : await store.getUpstream(previousId);
-      let target: PassthroughTarget;
-      let upstreamBody = body;
-      if (ref && previousId !== undefined) {
-        target = continuationTarget(ref, previousId, model);
-      } else {
-        target = host.target(model);
-        if (!takesNatively(api, target, host.callOptions(target.resolved, call, body.drop_params)))
-          return undefined;
-        // A conversation the chat bridge stored is unknown upstream: send its turns as input.
-        const bridged = previousId === undefined ? undefined : await store.get(previousId);
-        if (bridged) upstreamBody = continuedFrom(body, bridged);
-      }
-      const created: UpstreamResponseRef = {
-        deployment: deploymentKey(target.resolved.deployment),
-        requestedModel: model,
-        provider: target.provider.id,
-        model: target.resolved.model,
+      const send = (
+        target: PassthroughTarget,
+        upstreamBody: Record<string, unknown>,
+        routed?: Pick<SendOptions, 'options' | 'hold'>,
+      ) => {
+        const created: UpstreamResponseRef = {
+          deployment: deploymentKey(target.resolved.deployment),
+          requestedModel: model,
+          provider: target.provider.id,
+          model: target.resolved.model,
+        };
+        const upstream = { ...request, body: passthroughBody(upstreamBody, target.resolved) };
+        return sendPassthrough(host, api, upstream, target, call, {
+          report: true,
+          requestedModel: model,
+          ...routed,
+          ...(body.store === false ? {} : { onId: (id: string) => store.putUpstream(id, created) }),
+        });
       };
-      const upstream = { ...request, body: passthroughBody(upstreamBody, target.resolved) };
-      return sendPassthrough(host, api, upstream, target, call, {
-        report: true,
-        requestedModel: model,
-        ...(body.store === false ? {} : { onId: (id: string) => store.putUpstream(id, created) }),
-      });
+      // A continuation goes where the conversation is stored, without routing.
+      if (ref && previousId !== undefined) return send(continuationTarget(ref, previousId, model), body);
+      // A conversation the chat bridge stored is unknown upstream: send its turns as input.
+      const bridged = previousId === undefined ? undefined : await store.get(previousId);
+      const upstreamBody = bridged ? continuedFrom(body, bridged) : body;
+      return host.routeNative(api, model, call, body, (target, options, hold) =>
+        send(target, upstreamBody, { options, hold }),
+      );
     },
 
     async operation(id, operation, call) {

@@ -14,6 +14,7 @@ import {
   stringRecord,
 } from './config-values.js';
 import { formatConfigPath } from './format-config-path.js';
+import { fallbackListSchema, routerSettingsSchema } from './router-settings-schema.js';
 
 /**
  * The schema of litellm's proxy `config.yaml`, with litellm's field names. Known fields are typed
@@ -31,6 +32,8 @@ const litellmParamsSchema = looseSection({
   timeout: positiveNumber().optional(),
   /** Seconds to wait for the first chunk of a stream. */
   stream_timeout: positiveNumber().optional(),
+  /** Seconds of silence allowed between two chunks of a stream (default: stream_timeout). */
+  stream_idle_timeout: positiveNumber().optional(),
   max_retries: nonNegativeInteger().optional(),
   rpm: nonNegativeInteger().optional(),
   tpm: nonNegativeInteger().optional(),
@@ -78,11 +81,14 @@ const litellmSettingsSchema = looseSection({
   /** Seconds. */
   request_timeout: positiveNumber().optional(),
   custom_provider_map: z.array(customProviderSchema).optional(),
+  // Routing keys litellm also reads here; router_settings wins when both set one.
+  fallbacks: fallbackListSchema.optional(),
+  context_window_fallbacks: fallbackListSchema.optional(),
+  content_policy_fallbacks: fallbackListSchema.optional(),
+  default_fallbacks: z.array(nonEmptyString()).optional(),
   set_verbose: booleanLike().optional(),
   json_logs: booleanLike().optional(),
 });
-
-const routerSettingsSchema = z.looseObject({});
 
 const generalSettingsSchema = looseSection({
   master_key: z

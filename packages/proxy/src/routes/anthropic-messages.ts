@@ -10,7 +10,7 @@ import { convertAnthropicRequest } from '../anthropic/convert-anthropic-request.
 import { convertChatResponse } from '../anthropic/convert-chat-response.js';
 import { estimateInputTokens } from '../anthropic/estimate-input-tokens.js';
 import { anthropicSseResponse } from '../http/anthropic-sse-response.js';
-import { takeClientCredentials } from '../http/client-credentials.js';
+import { callOptionsFor } from '../http/call-options.js';
 import { passthroughResponse } from '../http/passthrough-response.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
@@ -29,9 +29,8 @@ const newId = () => randomBytes(12).toString('base64url');
 export function anthropicMessagesRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void {
   const handler = async (c: Context<ProxyEnv>) => {
     const body = await readJsonBody(c);
-    const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
+    const options = callOptionsFor(c, body, services);
     const request = parseRequest(anthropicMessagesRequestSchema, body);
-    const options = { ...overrides, signal: c.req.raw.signal };
     // Anthropic upstream: the body and the answer's bytes pass through, no lossy round trip.
     const beta = c.req.header('anthropic-beta');
     const passed = await services.gateway.passthrough(

@@ -1,7 +1,7 @@
 import { BadRequestError, parseRequest, speechRequestSchema } from '@switchyard/core';
 import type { Context, Hono } from 'hono';
 import { byteStream } from '../http/byte-stream.js';
-import { takeClientCredentials } from '../http/client-credentials.js';
+import { callOptionsFor } from '../http/call-options.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
 
@@ -46,9 +46,9 @@ async function readTranscriptionForm(c: Context<ProxyEnv>) {
 export function audioRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void {
   const speech = async (c: Context<ProxyEnv>) => {
     const body = await readJsonBody(c);
-    const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
+    const callOptions = callOptionsFor(c, body, services);
     const request = parseRequest(speechRequestSchema, body);
-    const audio = await services.gateway.speech(request, { ...overrides, signal: c.req.raw.signal });
+    const audio = await services.gateway.speech(request, callOptions);
     return new Response(byteStream(audio.body), {
       status: 200,
       headers: { 'content-type': audio.contentType },
@@ -56,7 +56,10 @@ export function audioRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void 
   };
   const transcription = async (c: Context<ProxyEnv>) => {
     const request = await readTranscriptionForm(c);
-    const result = await services.gateway.transcription(request, { signal: c.req.raw.signal });
+    const result = await services.gateway.transcription(request, {
+      signal: c.req.raw.signal,
+      trace: c.get('trace'),
+    });
     return c.body(result.text, 200, { 'content-type': result.contentType });
   };
   app.post('/v1/audio/speech', speech);

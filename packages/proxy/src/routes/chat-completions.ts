@@ -1,6 +1,6 @@
 import { type ChatRequest, chatRequestSchema, parseRequest, toJsonText } from '@switchyard/core';
 import type { Context, Hono } from 'hono';
-import { takeClientCredentials } from '../http/client-credentials.js';
+import { callOptionsFor } from '../http/call-options.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { sseResponse } from '../http/sse-response.js';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
@@ -9,9 +9,8 @@ import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
 export function chatCompletionsRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void {
   const handler = async (c: Context<ProxyEnv>) => {
     const body = await readJsonBody(c);
-    const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
+    const options = callOptionsFor(c, body, services);
     const request: ChatRequest = parseRequest(chatRequestSchema, body);
-    const options = { ...overrides, signal: c.req.raw.signal };
     if (request.stream === true) {
       const stream = await services.gateway.completion({ ...request, stream: true }, options);
       return sseResponse(stream, {

@@ -1,6 +1,6 @@
 import { parseRequest, type TextCompletion, textCompletionRequestSchema } from '@switchyard/core';
 import type { Context, Hono } from 'hono';
-import { takeClientCredentials } from '../http/client-credentials.js';
+import { callOptionsFor } from '../http/call-options.js';
 import { passthroughResponse } from '../http/passthrough-response.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { sseResponse } from '../http/sse-response.js';
@@ -13,16 +13,15 @@ import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
 export function completionsRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void {
   const handler = async (c: Context<ProxyEnv>) => {
     const body = await readJsonBody(c);
-    const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
+    const callOptions = callOptionsFor(c, body, services);
     const request = parseRequest(textCompletionRequestSchema, body);
-    const options = { ...overrides, signal: c.req.raw.signal };
     const passed = await services.gateway.passthrough(
       'openai-completions',
       { body, stream: request.stream === true },
-      options,
+      callOptions,
     );
     if (passed) return passthroughResponse(passed);
-    const result = await services.gateway.textCompletion(request, { ...options, nativeApis: false });
+    const result = await services.gateway.textCompletion(request, { ...callOptions, nativeApis: false });
     if (Symbol.asyncIterator in result) {
       return sseResponse(result as AsyncIterable<TextCompletion>, {
         onError: (error) => services.logger.warn('stream ended with an error', { error: String(error) }),

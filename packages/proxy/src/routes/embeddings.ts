@@ -1,6 +1,6 @@
 import { embeddingRequestSchema, parseRequest, toJsonText } from '@switchyard/core';
 import type { Context, Hono } from 'hono';
-import { takeClientCredentials } from '../http/client-credentials.js';
+import { callOptionsFor } from '../http/call-options.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
 
@@ -8,9 +8,9 @@ import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
 export function embeddingsRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void {
   const handler = async (c: Context<ProxyEnv>) => {
     const body = await readJsonBody(c);
-    const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
+    const callOptions = callOptionsFor(c, body, services);
     const request = parseRequest(embeddingRequestSchema, body);
-    const response = await services.gateway.embedding(request, { ...overrides, signal: c.req.raw.signal });
+    const response = await services.gateway.embedding(request, callOptions);
     return c.body(toJsonText(response), 200, { 'content-type': 'application/json' });
   };
   app.post('/v1/embeddings', handler);

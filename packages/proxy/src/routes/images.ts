@@ -1,6 +1,6 @@
 import { imageGenerationRequestSchema, parseRequest } from '@switchyard/core';
 import type { Context, Hono } from 'hono';
-import { takeClientCredentials } from '../http/client-credentials.js';
+import { callOptionsFor } from '../http/call-options.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
 
@@ -8,11 +8,9 @@ import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
 export function imagesRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void {
   const handler = async (c: Context<ProxyEnv>) => {
     const body = await readJsonBody(c);
-    const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
+    const callOptions = callOptionsFor(c, body, services);
     const request = parseRequest(imageGenerationRequestSchema, body);
-    return c.json(
-      await services.gateway.imageGeneration(request, { ...overrides, signal: c.req.raw.signal }),
-    );
+    return c.json(await services.gateway.imageGeneration(request, callOptions));
   };
   app.post('/v1/images/generations', handler);
   app.post('/images/generations', handler);

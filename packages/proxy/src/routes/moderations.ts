@@ -1,6 +1,6 @@
 import { moderationRequestSchema, parseRequest } from '@switchyard/core';
 import type { Context, Hono } from 'hono';
-import { takeClientCredentials } from '../http/client-credentials.js';
+import { callOptionsFor } from '../http/call-options.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
 
@@ -8,9 +8,9 @@ import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
 export function moderationsRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void {
   const handler = async (c: Context<ProxyEnv>) => {
     const body = await readJsonBody(c);
-    const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
+    const callOptions = callOptionsFor(c, body, services);
     const request = parseRequest(moderationRequestSchema, body);
-    return c.json(await services.gateway.moderation(request, { ...overrides, signal: c.req.raw.signal }));
+    return c.json(await services.gateway.moderation(request, callOptions));
   };
   app.post('/v1/moderations', handler);
   app.post('/moderations', handler);

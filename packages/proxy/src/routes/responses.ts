@@ -8,7 +8,7 @@ import {
   toJsonText,
 } from '@switchyard/core';
 import type { Context, Hono } from 'hono';
-import { takeClientCredentials } from '../http/client-credentials.js';
+import { callOptionsFor } from '../http/call-options.js';
 import { passthroughResponse } from '../http/passthrough-response.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { responsesSseResponse } from '../http/responses-sse-response.js';
@@ -53,8 +53,7 @@ export function responsesRoutes(app: Hono<ProxyEnv>, services: ProxyServices): v
   const { gateway } = services;
   const create = async (c: Context<ProxyEnv>) => {
     const body = await readJsonBody(c);
-    const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
-    const options = { ...overrides, signal: c.req.raw.signal };
+    const options = callOptionsFor(c, body, services);
     const passed = await gateway.passthrough(
       'openai-responses',
       { body, stream: body.stream === true },

@@ -1,0 +1,20 @@
+import type { CompletionOptions } from '@switchyard/core';
+import type { Context } from 'hono';
+import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
+import { takeClientCredentials } from './client-credentials.js';
+import { takeRoutingOptions } from './routing-options.js';
+
+/**
+ * The gateway call options of a JSON request: client credentials (when allowed) and routing
+ * fields taken out of the body, the client's cancellation, and the trace the response headers
+ * are written from.
+ */
+export function callOptionsFor(
+  c: Context<ProxyEnv>,
+  body: Record<string, unknown>,
+  services: ProxyServices,
+): CompletionOptions {
+  const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
+  const routing = takeRoutingOptions(body);
+  return { ...overrides, ...routing, signal: c.req.raw.signal, trace: c.get('trace') };
+}
