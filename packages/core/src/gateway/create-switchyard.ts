@@ -1,6 +1,8 @@
 import { cost } from '../cost.js';
 import { BadRequestError } from '../errors/error-classes.js';
 import type { PassthroughRequest, PassthroughResponse, Provider, ProviderCallOptions } from '../provider.js';
+import type { CacheControls, ResponseCache } from '../response-cache/response-cache.js';
+import { withResponseCache } from '../response-cache/with-response-cache.js';
 import { createResponsesApi, type ResponsesApi, type ResponsesOptions } from '../responses/responses-api.js';
 import type {
   BinaryBody,
@@ -41,6 +43,8 @@ export interface SwitchyardOptions extends ResponsesOptions {
   onCall?: (info: CallInfo) => void;
   /** Injected clock (ms). */
   now?: () => number;
+  /** Response cache in front of routing (chat, text completions, embeddings); see `@switchyard/cache`. */
+  cache?: ResponseCache;
 }
 
 export interface CompletionOptions {
@@ -54,6 +58,10 @@ export interface CompletionOptions {
   onCall?: (info: CallInfo) => void;
   /** Filled with who answered (deployment, attempts, cache hit) before the answer is returned. */
   trace?: CallTrace;
+  /** Response-cache controls for this call; the body's `cache` object overrides them field by field. */
+  cache?: CacheControls;
+  /** The tenant the call's cache entries belong to: entries are never shared across scopes. */
+  cacheScope?: string;
 }
 
 export type StreamingChatRequest = ChatRequest & { stream: true };
@@ -114,6 +122,7 @@ export interface Switchyard extends ResponsesApi {
 function upstreamRequest<T extends { model: string }>(request: T, resolved: ResolvedDeployment): T {
   const out: Record<string, unknown> = { ...request, model: resolved.model };
   delete out.drop_params;
+  delete out.cache; // litellm's per-request cache controls, never sent upstream
   const always = resolved.deployment.params?.additional_drop_params;
   if (Array.isArray(always)) for (const name of always) if (typeof name === 'string') delete out[name];
   return out as T;
@@ -343,7 +352,7 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     return provider.passthrough.call({ ...request, body }, callOptions(resolved, call));
   }
 
-  return {
+  const gateway: Switchyard = {
     completion: completion as Switchyard['completion'],
     passthrough,
     embedding,
@@ -365,4 +374,6 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       await Promise.all([...providers.values()].map((provider) => provider.close?.()));
     },
   };
+  // The response cache answers before routing; misses reach `gateway` unchanged.
+  return options.cache ? withResponseCache(gateway, options.cache, { onCall: options.onCall, now }) : gateway;
 }

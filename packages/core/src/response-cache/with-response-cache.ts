@@ -1,0 +1,33 @@
+import type { CallInfo } from '../gateway/call-info.js';
+import type { Switchyard } from '../gateway/create-switchyard.js';
+import type { CacheContext } from './cache-context.js';
+import { cachedCompletion } from './cached-completion.js';
+import { cachedEmbedding } from './cached-embedding.js';
+import { cachedTextCompletion } from './cached-text-completion.js';
+import type { ResponseCache } from './response-cache.js';
+
+export interface ResponseCacheHooks {
+  /** The gateway's `onCall`: hits are reported to it as calls with `cacheHit` and zero cost. */
+  onCall?: (info: CallInfo) => void;
+  now: () => number;
+}
+
+/**
+ * The gateway with a response cache in front of routing for chat (plain and streamed), text
+ * completions and embeddings (per input). Other operations, and misses, use `gateway` unchanged.
+ * The cache is not closed with the gateway: whoever created it closes it.
+ */
+export function withResponseCache(
+  gateway: Switchyard,
+  cache: ResponseCache,
+  hooks: ResponseCacheHooks,
+): Switchyard {
+  const context: CacheContext = { gateway, cache, now: hooks.now };
+  if (hooks.onCall) context.onCall = hooks.onCall;
+  return {
+    ...gateway,
+    completion: ((request, call) => cachedCompletion(context, request, call)) as Switchyard['completion'],
+    embedding: (request, call) => cachedEmbedding(context, request, call),
+    textCompletion: (request, call) => cachedTextCompletion(context, request, call),
+  };
+}
