@@ -39,7 +39,7 @@ export class RedisBackend implements CacheBackend {
     this.timeoutMs = options.timeoutMs ?? 500;
     const breakerOptions: CircuitBreakerOptions = {
       ...options.circuit,
-      onStateChange: (state) => this.announce(state),
+      onStateChange: (state, previous) => this.announce(state, previous),
     };
     if (options.now) breakerOptions.now = options.now;
     this.breaker = new CircuitBreaker(breakerOptions);
@@ -126,13 +126,14 @@ export class RedisBackend implements CacheBackend {
     return fallback;
   }
 
-  private announce(state: CircuitState): void {
-    if (state === 'open') {
+  /** Warns when Redis goes away and when it is back; failed probes in between stay quiet. */
+  private announce(state: CircuitState, previous: CircuitState): void {
+    if (state === 'open' && previous === 'closed') {
       this.options.logger?.warn(
         'response cache: Redis unavailable, serving without the cache until it is back',
         this.lastError ? { reason: this.lastError } : undefined,
       );
-    } else if (state === 'closed') {
+    } else if (state === 'closed' && previous !== 'closed') {
       this.options.logger?.warn('response cache: Redis is back, caching resumed');
     }
   }
