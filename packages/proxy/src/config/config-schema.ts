@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cacheParamsSchema } from './cache-params-schema.js';
 import type { ConfigIssue } from './config-error.js';
 import { describeConfigIssue } from './config-issue-message.js';
 import {
@@ -80,6 +81,9 @@ const litellmSettingsSchema = looseSection({
   custom_provider_map: z.array(customProviderSchema).optional(),
   set_verbose: booleanLike().optional(),
   json_logs: booleanLike().optional(),
+  /** Response cache on (litellm's switch); configured by `cache_params`. */
+  cache: booleanLike().optional(),
+  cache_params: cacheParamsSchema.optional(),
 });
 
 const routerSettingsSchema = z.looseObject({});
@@ -108,6 +112,7 @@ export type ModelInfoConfig = z.output<typeof modelInfoSchema>;
 export type ModelListEntry = z.output<typeof modelListEntrySchema>;
 export type CustomProviderConfig = z.output<typeof customProviderSchema>;
 export type LitellmSettings = z.output<typeof litellmSettingsSchema>;
+export type CacheParams = z.output<typeof cacheParamsSchema>;
 export type RouterSettings = z.output<typeof routerSettingsSchema>;
 export type GeneralSettings = z.output<typeof generalSettingsSchema>;
 export type SwitchyardConfig = z.output<typeof configSchema>;

@@ -1,5 +1,6 @@
 import { parseRequest, type TextCompletion, textCompletionRequestSchema } from '@switchyard/core';
 import type { Context, Hono } from 'hono';
+import { cacheCallOptions, cacheHeaders } from '../http/cache-headers.js';
 import { takeClientCredentials } from '../http/client-credentials.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { sseResponse } from '../http/sse-response.js';
@@ -11,13 +12,15 @@ export function completionsRoutes(app: Hono<ProxyEnv>, services: ProxyServices):
     const body = await readJsonBody(c);
     const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
     const request = parseRequest(textCompletionRequestSchema, body);
-    const result = await services.gateway.textCompletion(request, { ...overrides, signal: c.req.raw.signal });
+    const options = { ...overrides, signal: c.req.raw.signal, ...cacheCallOptions(c) };
+    const result = await services.gateway.textCompletion(request, options);
     if (Symbol.asyncIterator in result) {
       return sseResponse(result as AsyncIterable<TextCompletion>, {
+        headers: cacheHeaders(options.trace),
         onError: (error) => services.logger.warn('stream ended with an error', { error: String(error) }),
       });
     }
-    return c.json(result);
+    return c.json(result, 200, cacheHeaders(options.trace));
   };
   app.post('/v1/completions', handler);
   app.post('/completions', handler);

@@ -1,5 +1,6 @@
 import { embeddingRequestSchema, parseRequest, toJsonText } from '@switchyard/core';
 import type { Context, Hono } from 'hono';
+import { cacheCallOptions, cacheHeaders } from '../http/cache-headers.js';
 import { takeClientCredentials } from '../http/client-credentials.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
@@ -10,8 +11,12 @@ export function embeddingsRoutes(app: Hono<ProxyEnv>, services: ProxyServices): 
     const body = await readJsonBody(c);
     const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
     const request = parseRequest(embeddingRequestSchema, body);
-    const response = await services.gateway.embedding(request, { ...overrides, signal: c.req.raw.signal });
-    return c.body(toJsonText(response), 200, { 'content-type': 'application/json' });
+    const options = { ...overrides, signal: c.req.raw.signal, ...cacheCallOptions(c) };
+    const response = await services.gateway.embedding(request, options);
+    return c.body(toJsonText(response), 200, {
+      'content-type': 'application/json',
+      ...cacheHeaders(options.trace),
+    });
   };
   app.post('/v1/embeddings', handler);
   app.post('/embeddings', handler);
