@@ -1,3 +1,4 @@
+import { type CacheSettings, createCache } from '@switchyard/cache';
 import {
   type ChatRequest,
   type ChatResponse,
@@ -7,6 +8,7 @@ import {
   type EmbeddingRequest,
   type EmbeddingResponse,
   type NonStreamingChatRequest,
+  type ResponseCache,
   type StreamingChatRequest,
   type Switchyard,
   type SwitchyardOptions,
@@ -15,16 +17,40 @@ import {
 } from '@switchyard/core';
 import { createDefaultProviders } from './default-providers.js';
 
-export type BatteriesSwitchyardOptions = Omit<SwitchyardOptions, 'providers'> & {
+export type BatteriesSwitchyardOptions = Omit<SwitchyardOptions, 'providers' | 'cache'> & {
   /** Defaults to every first-party provider; extra ones (your own) are added to them. */
   providers?: SwitchyardOptions['providers'];
   extraProviders?: SwitchyardOptions['providers'];
+  /**
+   * Response cache: `true` for the in-memory one, settings (`{ type: 'redis', redis: { url } }`, …)
+   * for one built here and closed with the gateway, or a cache of your own (left open).
+   */
+  cache?: boolean | CacheSettings | ResponseCache;
 };
+
+function isResponseCache(value: CacheSettings | ResponseCache): value is ResponseCache {
+  return (
+    typeof (value as ResponseCache).get === 'function' && typeof (value as ResponseCache).key === 'function'
+  );
+}
 
 /** A gateway with every first-party provider registered (plus any you pass). */
 export function createSwitchyard(options: BatteriesSwitchyardOptions = {}): Switchyard {
+  const { cache: cacheOption, ...rest } = options;
   const providers = [...(options.providers ?? createDefaultProviders()), ...(options.extraProviders ?? [])];
-  return createCoreSwitchyard({ ...options, providers });
+  if (cacheOption === undefined || cacheOption === false) return createCoreSwitchyard({ ...rest, providers });
+  if (cacheOption !== true && isResponseCache(cacheOption)) {
+    return createCoreSwitchyard({ ...rest, providers, cache: cacheOption });
+  }
+  const cache = createCache(cacheOption === true ? {} : { now: rest.now, ...cacheOption });
+  const gateway = createCoreSwitchyard({ ...rest, providers, cache });
+  return {
+    ...gateway,
+    close: async () => {
+      await gateway.close();
+      await cache.close();
+    },
+  };
 }
 
 let defaultGateway: Switchyard | undefined;
