@@ -207,6 +207,20 @@ describe('response cache in memory', () => {
     expect(setup.upstream.requestCount()).toBe(2);
   });
 
+  it('caches Anthropic Messages requests translated through chat', async () => {
+    const message = {
+      model: 'gpt-test',
+      max_tokens: 50,
+      messages: [{ role: 'user', content: 'anthropic via cache' }],
+    };
+    const headers = { 'x-api-key': masterKey, 'anthropic-version': '2023-06-01' };
+    const first = await post(setup, '/v1/messages', message, headers);
+    const second = await post(setup, '/v1/messages', message, headers);
+    expect(second.status).toBe(200);
+    expect(await second.json()).toEqual(await first.json());
+    expect(setup.upstream.requestCount()).toBe(1);
+  });
+
   it('caches legacy completions', async () => {
     const first = await client.completions.create({ model: 'gpt-test', prompt: 'once upon a time' });
     const second = await client.completions.create({ model: 'gpt-test', prompt: 'once upon a time' });
