@@ -1,35 +1,21 @@
 /**
  * JSON text of a value with every object's keys sorted, so two values that are equal as JSON give
  * the same text whatever order their keys came in, and two values that differ give different
- * texts. Undefined object properties are left out and undefined array items become null, as in
- * `JSON.stringify`.
+ * texts. Otherwise exactly `JSON.stringify` (undefined properties left out, `toJSON` honoured).
  */
 export function canonicalJson(value: unknown): string {
-  return write(value) ?? 'null';
+  return JSON.stringify(value, sortKeys) ?? 'null';
 }
 
-function write(value: unknown): string | undefined {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-      return JSON.stringify(value);
-    case 'object':
-      break;
-    case 'bigint':
-      return value.toString();
-    default:
-      return undefined; // undefined, functions, symbols: absent, as in JSON.stringify
-  }
-  const withJson = value as { toJSON?: () => unknown };
-  if (typeof withJson.toJSON === 'function') return write(withJson.toJSON());
-  if (Array.isArray(value)) return `[${value.map((item) => write(item) ?? 'null').join(',')}]`;
+/** A replacer handing `JSON.stringify` each object with its keys in order (copied only when needed). */
+function sortKeys(_key: string, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const record = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const key of Object.keys(record).sort()) {
-    const text = write(record[key]);
-    if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
-  }
-  return `{${parts.join(',')}}`;
+  const keys = Object.keys(record);
+  let ordered = true;
+  for (let index = 1; index < keys.length && ordered; index += 1) ordered = keys[index - 1]! < keys[index]!;
+  if (ordered) return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of keys.sort()) sorted[key] = record[key];
+  return sorted;
 }
