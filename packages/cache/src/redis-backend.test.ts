@@ -27,8 +27,9 @@ async function until(condition: () => Promise<boolean> | boolean, timeoutMs = 10
 }
 
 describeBackendConformance('redis', async () => {
-  const client = createRedisClient({ url: sharedRedis });
-  const backend = new RedisBackend({ client, ownsClient: true });
+  // Generous limits: this suite checks what Redis stores, not how a slow Redis is contained.
+  const client = createRedisClient({ url: sharedRedis, commandTimeoutMs: 5_000 });
+  const backend = new RedisBackend({ client, ownsClient: true, timeoutMs: 5_000 });
   await backend.ready();
   const prefix = `switchyard-test:cache:${randomUUID()}`;
   return {
@@ -68,7 +69,7 @@ describe('RedisBackend when Redis fails', () => {
         const started = Date.now();
         expect(await backend.getMany(['k'])).toEqual([undefined]);
         await backend.setMany([{ key: 'k', value: 'w' }]);
-        expect(Date.now() - started).toBeLessThan(1_500);
+        expect(Date.now() - started).toBeLessThan(2_500);
       }
       expect(backend.circuit).toBe('open');
       expect(warnings).toHaveLength(1);
@@ -101,7 +102,8 @@ describe('RedisBackend when Redis fails', () => {
       const started = Date.now();
       expect(await backend.getMany(['anything'])).toEqual([undefined]);
       await backend.setMany([{ key: 'anything', value: 'x' }]);
-      expect(Date.now() - started).toBeLessThan(200 * 2 + 1_000);
+      // Two commands, each bounded by the 200 ms limit (plus slack for a busy machine).
+      expect(Date.now() - started).toBeLessThan(200 * 2 + 2_000);
     } finally {
       process.kill(pid, 'SIGCONT');
       await backend.close();

@@ -3,9 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type MockUpstream, startMockUpstream } from '@switchyard-tooling/mock-upstream';
+import { waitForOutput } from '@switchyard-tooling/test-process';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliRun, runCli, waitForListening } from './run-cli.js';
+import { type CliRun, runCli } from './run-cli.js';
 
 // Two proxy processes with one config, sharing the Redis on 127.0.0.1:6379 (under a namespace of
 // this run's own): an answer one of them stored is served by the other without an upstream call.
@@ -15,6 +16,13 @@ const key = 'sk-shared-cache-test-key';
 let dir: string;
 let upstream: MockUpstream;
 const runs: CliRun[] = [];
+
+/** The URL a replica listens on; two processes starting at once on a busy machine may take a while. */
+async function listening(run: CliRun): Promise<string> {
+  const pattern = /proxy listening on (http:\/\/\S+)/;
+  const match = pattern.exec(run.stdout()) ?? (await waitForOutput(run.child, pattern, 45_000));
+  return match[1]!;
+}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'switchyard-cache-'));
@@ -30,7 +38,7 @@ afterAll(async () => {
 });
 
 describe('two proxy processes sharing one Redis cache', () => {
-  it('serve each other’s cached answers', async () => {
+  it('serve each other’s cached answers', { timeout: 60_000 }, async () => {
     const namespace = `switchyard-test-${randomUUID()}`;
     const file = path.join(dir, 'config.yaml');
     await writeFile(
@@ -54,12 +62,9 @@ describe('two proxy processes sharing one Redis cache', () => {
         '',
       ].join('\n'),
     );
-    const urls: string[] = [];
-    for (const _replica of [1, 2]) {
-      const run = runCli(['--config', file, '--port', '0']);
-      runs.push(run);
-      urls.push(await waitForListening(run));
-    }
+    const replicas = [runCli(['--config', file, '--port', '0']), runCli(['--config', file, '--port', '0'])];
+    runs.push(...replicas);
+    const urls = await Promise.all(replicas.map((run) => listening(run)));
     const [first, second] = urls.map(
       (url) => new OpenAI({ apiKey: key, baseURL: `${url}/v1`, maxRetries: 0 }),
     );

@@ -291,7 +291,7 @@ describe('response cache in Redis', () => {
       const response = await post(setup, '/v1/chat/completions', chat('redis'));
       expect(response.status).toBe(200);
       expect(response.headers.get('x-litellm-cache-hit')).toBe('False');
-      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(Date.now() - started).toBeLessThan(3_000); // never waiting long on Redis
     }
     expect(setup.upstream.requestCount()).toBe(7);
     const warnings = () => setup.logs.filter((line) => line.includes('Redis unavailable'));
