@@ -34,6 +34,7 @@ export { attachRawJson, getRawJson, toJsonText } from './raw-json.js';
 export { type ReasoningEffort, thinkingBudgetFor } from './reasoning-budget.js';
 export { maskSecret, redactSecrets } from './redact.js';
 export * from './resilience/index.js';
+export * from './response-cache/index.js';
 export * from './responses/index.js';
 export { isRecord, type JsonParseResult, safeParseJson } from './safe-json.js';
 export * from './schemas/index.js';

@@ -3,6 +3,7 @@ export {
   anthropicErrorType,
   renderAnthropicError,
 } from './anthropic/anthropic-error-body.js';
+export { type CacheFromConfig, cacheFromConfig } from './cache-from-config.js';
 export * from './config/index.js';
 export { createProxyApp, type ProxyAppOptions } from './create-proxy-app.js';
 export { deploymentsFromConfig } from './deployments-from-config.js';

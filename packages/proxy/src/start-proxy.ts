@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import { createCache } from '@switchyard/cache';
 import { createSwitchyard, modelTableVersion, type Provider, type Switchyard } from '@switchyard/core';
+import { cacheFromConfig } from './cache-from-config.js';
 import type { LoadedConfig } from './config/index.js';
 import { createProxyApp } from './create-proxy-app.js';
 import { deploymentsFromConfig } from './deployments-from-config.js';
@@ -45,12 +47,19 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   const providers = registry([...options.providers, ...custom]);
   const models = deploymentsFromConfig(config, new Set(providers.keys()), source);
   const { masterKey, masterKeySource } = resolveMasterKey(config.general_settings?.master_key, env);
+  const cacheConfig = cacheFromConfig(config.litellm_settings, env, source);
   const logger =
     options.logger ??
     createLogger({
       json: config.litellm_settings?.json_logs === true,
-      secrets: [masterKey, ...models.map((model) => model.apiKey)],
+      secrets: [masterKey, ...models.map((model) => model.apiKey), ...(cacheConfig?.secrets ?? [])],
     });
+  const cache = cacheConfig && createCache({ ...cacheConfig.settings, logger });
+  if (cache && cacheConfig) {
+    // Bounded: a Redis that is down at start-up only means starting without the cache (fail-open).
+    await cache.ready();
+    logger.info(`response cache: ${cacheConfig.description}`);
+  }
   const routerSettings = routerSettingsFromConfig(config);
   const state = routerStateFromConfig(routerSettings, logger, source);
   let gateway: Switchyard;
@@ -60,9 +69,11 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
       models,
       dropParams: config.litellm_settings?.drop_params === true,
       router: routerFromConfig(routerSettings, { logger, ...(state ? { state } : {}) }, source),
+      ...(cache ? { cache } : {}),
     });
   } catch (error) {
     await state?.close();
+    await cache?.close();
     throw error;
   }
   // Load the price table now rather than on the first request (it takes ~20 ms).
@@ -82,6 +93,11 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
       resolve(started),
     );
     started.once('error', reject);
+  }).catch(async (error: unknown) => {
+    // Not serving (e.g. the port is taken): release the Redis connections so the process can exit.
+    await gateway.close();
+    await cache?.close();
+    throw error;
   });
   const port = (server.address() as AddressInfo).port;
   return {
@@ -97,6 +113,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
       await gateway.close();
+      await cache?.close();
     },
   };
 }

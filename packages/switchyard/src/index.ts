@@ -1,6 +1,16 @@
 export { type AnthropicSettings, anthropic, createAnthropic } from '@switchyard/anthropic';
 export { type AzureSettings, azure, createAzure } from '@switchyard/azure';
 export { type BedrockSettings, bedrock, createBedrock } from '@switchyard/bedrock';
+export {
+  type CacheBackend,
+  type CacheSettings,
+  createCache,
+  createRedisClient,
+  createResponseCache,
+  MemoryBackend,
+  RedisBackend,
+  type SwitchyardCache,
+} from '@switchyard/cache';
 export { type CohereSettings, cohere, cohereChat, createCohere } from '@switchyard/cohere';
 export * from '@switchyard/core';
 export {

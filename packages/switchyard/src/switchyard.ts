@@ -1,3 +1,4 @@
+import { type CacheSettings, createCache } from '@switchyard/cache';
 import {
   type ChatRequest,
   type ChatResponse,
@@ -7,6 +8,7 @@ import {
   type EmbeddingRequest,
   type EmbeddingResponse,
   type NonStreamingChatRequest,
+  type ResponseCache,
   type StreamingChatRequest,
   type Switchyard,
   type SwitchyardOptions,
@@ -16,7 +18,7 @@ import {
 import { createRouter, type RouterDeps, type RouterSettings } from '@switchyard/router';
 import { createDefaultProviders } from './default-providers.js';
 
-export type BatteriesSwitchyardOptions = Omit<SwitchyardOptions, 'providers'> & {
+export type BatteriesSwitchyardOptions = Omit<SwitchyardOptions, 'providers' | 'cache'> & {
   /** Defaults to every first-party provider; extra ones (your own) are added to them. */
   providers?: SwitchyardOptions['providers'];
   extraProviders?: SwitchyardOptions['providers'];
@@ -27,15 +29,39 @@ export type BatteriesSwitchyardOptions = Omit<SwitchyardOptions, 'providers'> & 
   routerSettings?: RouterSettings;
   /** Where the router keeps its statistics (e.g. `createRedisRouterState`), its randomness and logger. */
   routerDeps?: RouterDeps;
+  /**
+   * Response cache: `true` for the in-memory one, settings (`{ type: 'redis', redis: { url } }`, …)
+   * for one built here and closed with the gateway, or a cache of your own (left open).
+   */
+  cache?: boolean | CacheSettings | ResponseCache;
 };
+
+function isResponseCache(value: CacheSettings | ResponseCache): value is ResponseCache {
+  return (
+    typeof (value as ResponseCache).get === 'function' && typeof (value as ResponseCache).key === 'function'
+  );
+}
 
 /** A gateway with every first-party provider registered (plus any you pass). */
 export function createSwitchyard(options: BatteriesSwitchyardOptions = {}): Switchyard {
-  const { routerSettings, routerDeps, extraProviders, ...rest } = options;
+  const { routerSettings, routerDeps, extraProviders, cache: cacheOption, ...rest } = options;
   const providers = [...(options.providers ?? createDefaultProviders()), ...(extraProviders ?? [])];
   const router =
     options.router ?? (routerSettings || routerDeps ? createRouter(routerSettings, routerDeps) : undefined);
-  return createCoreSwitchyard({ ...rest, providers, ...(router ? { router } : {}) });
+  const core = { ...rest, providers, ...(router ? { router } : {}) };
+  if (cacheOption === undefined || cacheOption === false) return createCoreSwitchyard(core);
+  if (cacheOption !== true && isResponseCache(cacheOption)) {
+    return createCoreSwitchyard({ ...core, cache: cacheOption });
+  }
+  const cache = createCache(cacheOption === true ? {} : { now: rest.now, ...cacheOption });
+  const gateway = createCoreSwitchyard({ ...core, cache });
+  return {
+    ...gateway,
+    close: async () => {
+      await gateway.close();
+      await cache.close();
+    },
+  };
 }
 
 let defaultGateway: Switchyard | undefined;

@@ -54,6 +54,36 @@ describe('the library', () => {
     await gateway.close();
   });
 
+  it('createSwitchyard takes a response cache: a repeated call does not reach the upstream', async () => {
+    const calls: Array<{ cacheHit?: boolean; cost?: number }> = [];
+    const gateway = createSwitchyard({
+      providers: [createOpenAI({ apiKey: 'sk-lib-key', baseURL: `${upstream.url}/v1` })],
+      cache: { type: 'local', namespace: 'library' },
+      onCall: (info) => calls.push(info),
+    });
+    const before = upstream.requestCount();
+    const request = {
+      model: 'openai/gpt-4o',
+      messages: [{ role: 'user' as const, content: 'cached library call' }],
+    };
+    const first = await gateway.completion(request);
+    const second = await gateway.completion(request);
+    expect(second).toEqual(first);
+    expect(upstream.requestCount() - before).toBe(1);
+    expect(calls.map((call) => call.cacheHit === true)).toEqual([false, true]);
+    expect(calls[1]?.cost).toBe(0);
+    await gateway.close();
+    // `cache: true` is the in-memory cache with its defaults.
+    const simple = createSwitchyard({
+      providers: [createOpenAI({ apiKey: 'sk-lib-key', baseURL: `${upstream.url}/v1` })],
+      cache: true,
+    });
+    await simple.completion(request);
+    await simple.completion(request);
+    expect(upstream.requestCount() - before).toBe(2);
+    await simple.close();
+  });
+
   it('works from a plain script importing the built package', async () => {
     const script = `
       import { completion, closeDefaultGateway } from 'switchyard';

@@ -3,11 +3,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { mockUpstreamCliPath } from '@switchyard-tooling/mock-upstream';
+import { type CachedProxy, startCachedProxies, type Target } from './cache-targets.js';
 import { type LoadResult, runLoad } from './load.js';
 import { spawnServer } from './processes.js';
 
 // Compares the Switchyard proxy with calling the mock upstream directly, interleaved A/B/A/B in one
-// run so machine noise hits both alike. Servers run as child processes; this process only drives load.
+// run so machine noise hits both alike, and measures answers served from the response cache (in
+// memory and in Redis). Servers run as child processes; this process only drives load.
 const requireFromHere = createRequire(import.meta.url);
 const cliBin = path.join(
   path.dirname(requireFromHere.resolve('@switchyard/cli/package.json')),
@@ -21,17 +23,16 @@ const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const prompt = 'Benchmark the gateway with a short prompt of a few words.';
 
 /** The APIs measured: chat (translated to the canonical format and back) and the Responses API (passed through). */
+const chatBody = (model: string, stream: boolean) =>
+  JSON.stringify({ model, stream, messages: [{ role: 'user', content: prompt }] });
+
 const apis = [
-  {
-    name: '',
-    path: '/v1/chat/completions',
-    body: (model: string, stream: boolean) =>
-      JSON.stringify({ model, stream, messages: [{ role: 'user', content: prompt }] }),
-  },
+  { name: '', path: '/v1/chat/completions', body: chatBody, cached: true },
   {
     name: 'responses ',
     path: '/v1/responses',
     body: (model: string, stream: boolean) => JSON.stringify({ model, stream, input: prompt, store: false }),
+    cached: false,
   },
 ];
 
@@ -44,16 +45,28 @@ async function main(): Promise<void> {
     `model_list:\n  - model_name: bench\n    litellm_params:\n      model: openai/gpt-4o-mini\n      api_base: ${upstream.url}/v1\n      api_key: sk-upstream\ngeneral_settings:\n  master_key: ${masterKey}\n`,
   );
   const proxy = await spawnServer([cliBin, '--config', config, '--port', '0'], /listening on (http:\/\/\S+)/);
-  const targets = {
+  const cached: CachedProxy[] = await startCachedProxies({
+    cliBin,
+    dir,
+    upstreamUrl: upstream.url,
+    masterKey,
+    bodies: [chatBody('bench', false), chatBody('bench', true)],
+  });
+  const targets: Record<string, Target> = {
     direct: { origin: upstream.url, model: 'gpt-4o-mini', key: 'sk-upstream' },
     switchyard: { origin: proxy.url, model: 'bench', key: masterKey },
   };
+  // The cache serves chat, not the Responses API: its proxies are measured on chat only.
+  const cachedTargets: Record<string, Target> = Object.fromEntries(
+    cached.map((entry) => [entry.name, entry.target]),
+  );
   const results: Record<string, LoadResult[]> = {};
   try {
     for (const api of apis) {
       for (const stream of [false, true]) {
         for (let round = 0; round <= rounds; round += 1) {
-          for (const [name, target] of Object.entries(targets)) {
+          const measured = api.cached ? { ...targets, ...cachedTargets } : targets;
+          for (const [name, target] of Object.entries(measured)) {
             const result = await runLoad({
               origin: target.origin,
               path: api.path,
@@ -73,6 +86,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await proxy.stop();
+    for (const entry of cached) await entry.server.stop();
     await upstream.stop();
   }
   await report(results);
@@ -102,6 +116,8 @@ async function report(results: Record<string, LoadResult[]>): Promise<void> {
     (
       median(results[a]!.map((r) => r.latencyMs.p50)) - median(results[b]!.map((r) => r.latencyMs.p50))
     ).toFixed(3);
+  const p50 = (name: string) =>
+    results[name] ? median(results[name].map((run) => run.latencyMs.p50)).toFixed(3) : 'not measured';
   const summary = {
     throughputRatio: ratio('switchyard', 'direct'),
     streamThroughputRatio: ratio('switchyard stream', 'direct stream'),
@@ -111,6 +127,10 @@ async function report(results: Record<string, LoadResult[]>): Promise<void> {
     responsesStreamThroughputRatio: ratio('switchyard responses stream', 'direct responses stream'),
     responsesAddedP50Ms: added('switchyard responses', 'direct responses'),
     responsesAddedStreamP50Ms: added('switchyard responses stream', 'direct responses stream'),
+    cacheHitP50Ms: p50('switchyard cache hit'),
+    cacheHitStreamP50Ms: p50('switchyard cache hit stream'),
+    cacheHitRedisP50Ms: p50('switchyard cache hit (redis)'),
+    cacheHitRedisStreamP50Ms: p50('switchyard cache hit (redis) stream'),
   };
   console.log(summary);
   const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), 'bench-results');

@@ -65,3 +65,5 @@ export function waitForExit(child: ChildWithOutput, timeoutMs = 15_000): Promise
     });
   });
 }
+
+export { type RedisServer, startRedisServer } from './redis-server.js';

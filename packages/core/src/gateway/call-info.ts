@@ -20,6 +20,8 @@ export interface CallInfo {
   cost?: number;
   costUnknownReason?: string;
   error?: unknown;
+  /** Served from the response cache: no upstream call was made (`cost` is 0). */
+  cacheHit?: boolean;
   startedAt: number;
   durationMs: number;
 }

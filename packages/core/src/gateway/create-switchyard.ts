@@ -1,6 +1,8 @@
 import { cost } from '../cost.js';
 import { BadRequestError } from '../errors/error-classes.js';
 import type { PassthroughRequest, PassthroughResponse, Provider, ProviderCallOptions } from '../provider.js';
+import type { CacheControls, ResponseCache } from '../response-cache/response-cache.js';
+import { withResponseCache } from '../response-cache/with-response-cache.js';
 import { createMemoryResponseStore } from '../responses/response-store.js';
 import { createResponsesApi, type ResponsesApi, type ResponsesOptions } from '../responses/responses-api.js';
 import type {
@@ -52,6 +54,8 @@ export interface SwitchyardOptions extends ResponsesOptions {
    * Default: one try per call, the deployments of a group in turn.
    */
   router?: RouterFactory;
+  /** Response cache in front of routing (chat, text completions, embeddings); see `@switchyard/cache`. */
+  cache?: ResponseCache;
 }
 
 export interface CompletionOptions {
@@ -76,6 +80,10 @@ export interface CompletionOptions {
   numRetries?: number;
   /** Request tags, for tag-based routing. */
   tags?: ReadonlyArray<string>;
+  /** Response-cache controls for this call; the body's `cache` object overrides them field by field. */
+  cache?: CacheControls;
+  /** The tenant the call's cache entries belong to: entries are never shared across scopes. */
+  cacheScope?: string;
 }
 
 export type StreamingChatRequest = ChatRequest & { stream: true };
@@ -136,6 +144,7 @@ export interface Switchyard extends ResponsesApi {
 function upstreamRequest<T extends { model: string }>(request: T, resolved: ResolvedDeployment): T {
   const out: Record<string, unknown> = { ...request, model: resolved.model };
   delete out.drop_params;
+  delete out.cache; // litellm's per-request cache controls, never sent upstream
   const always = resolved.deployment.params?.additional_drop_params;
   if (Array.isArray(always)) for (const name of always) if (typeof name === 'string') delete out[name];
   return out as T;
@@ -406,7 +415,7 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
     return textCompletionViaChat(request, (chat) => completion(chat, call), dropParams);
   }
 
-  return {
+  const gateway: Switchyard = {
     completion: completion as Switchyard['completion'],
     passthrough: passthroughs.passthrough,
     embedding,
@@ -434,4 +443,6 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       await Promise.all([...providers.values()].map((provider) => provider.close?.()));
     },
   };
+  // The response cache answers before routing; misses reach `gateway` unchanged.
+  return options.cache ? withResponseCache(gateway, options.cache, { onCall: options.onCall, now }) : gateway;
 }

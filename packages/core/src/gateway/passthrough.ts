@@ -75,7 +75,7 @@ export function takesNatively(api: string, target: PassthroughTarget, options: P
 
 /**
  * The body as the upstream gets it: the upstream model id, without the gateway's own fields
- * (`drop_params`) and the deployment's `additional_drop_params` (as on the translated path).
+ * (`drop_params`, `cache`) and the deployment's `additional_drop_params` (as on the translated path).
  */
 export function passthroughBody(
   body: Record<string, unknown>,
@@ -83,6 +83,7 @@ export function passthroughBody(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = { ...body, model: resolved.model };
   delete out.drop_params;
+  delete out.cache; // litellm's per-request cache controls
   const always = resolved.deployment.params?.additional_drop_params;
   if (Array.isArray(always)) for (const name of always) if (typeof name === 'string') delete out[name];
   return out;

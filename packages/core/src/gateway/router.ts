@@ -133,4 +133,6 @@ export interface CallTrace {
   fallbacks?: number;
   /** The answer came from the response cache. */
   cacheHit?: boolean;
+  /** The cache entry's key, on a hit (the proxy's `x-litellm-cache-key`). */
+  cacheKey?: string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cacheParamsSchema } from './cache-params-schema.js';
 import type { ConfigIssue } from './config-error.js';
 import { describeConfigIssue } from './config-issue-message.js';
 import {
@@ -88,6 +89,9 @@ const litellmSettingsSchema = looseSection({
   default_fallbacks: z.array(nonEmptyString()).optional(),
   set_verbose: booleanLike().optional(),
   json_logs: booleanLike().optional(),
+  /** Response cache on (litellm's switch); configured by `cache_params`. */
+  cache: booleanLike().optional(),
+  cache_params: cacheParamsSchema.optional(),
 });
 
 const generalSettingsSchema = looseSection({
@@ -114,6 +118,7 @@ export type ModelInfoConfig = z.output<typeof modelInfoSchema>;
 export type ModelListEntry = z.output<typeof modelListEntrySchema>;
 export type CustomProviderConfig = z.output<typeof customProviderSchema>;
 export type LitellmSettings = z.output<typeof litellmSettingsSchema>;
+export type CacheParams = z.output<typeof cacheParamsSchema>;
 export type RouterSettings = z.output<typeof routerSettingsSchema>;
 export type GeneralSettings = z.output<typeof generalSettingsSchema>;
 export type SwitchyardConfig = z.output<typeof configSchema>;

@@ -1,5 +1,6 @@
 export { ConfigError, type ConfigIssue } from './config-error.js';
 export type {
+  CacheParams,
   CustomProviderConfig,
   GeneralSettings,
   LitellmParams,

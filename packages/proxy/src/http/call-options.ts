@@ -1,13 +1,14 @@
 import type { CompletionOptions } from '@switchyard/core';
 import type { Context } from 'hono';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
+import { cacheControlsFromHeader } from './cache-headers.js';
 import { takeClientCredentials } from './client-credentials.js';
 import { takeRoutingOptions } from './routing-options.js';
 
 /**
  * The gateway call options of a JSON request: client credentials (when allowed) and routing
- * fields taken out of the body, the client's cancellation, and the trace the response headers
- * are written from.
+ * fields taken out of the body, `Cache-Control` cache controls, the client's cancellation, and the
+ * trace the response headers are written from.
  */
 export function callOptionsFor(
   c: Context<ProxyEnv>,
@@ -16,5 +17,13 @@ export function callOptionsFor(
 ): CompletionOptions {
   const overrides = takeClientCredentials(body, services.allowClientSideCredentials);
   const routing = takeRoutingOptions(body);
-  return { ...overrides, ...routing, signal: c.req.raw.signal, trace: c.get('trace') };
+  const options: CompletionOptions = {
+    ...overrides,
+    ...routing,
+    signal: c.req.raw.signal,
+    trace: c.get('trace'),
+  };
+  const cache = cacheControlsFromHeader(c.req.header('cache-control'));
+  if (cache) options.cache = cache;
+  return options;
 }

@@ -21,7 +21,7 @@ export function completionsRoutes(app: Hono<ProxyEnv>, services: ProxyServices):
       callOptions,
     );
     if (passed) return passthroughResponse(passed);
-    const result = await services.gateway.textCompletion(request, { ...callOptions, nativeApis: false });
+    const result = await services.gateway.textCompletion(request, callOptions);
     if (Symbol.asyncIterator in result) {
       return sseResponse(result as AsyncIterable<TextCompletion>, {
         onError: (error) => services.logger.warn('stream ended with an error', { error: String(error) }),

@@ -1,5 +1,6 @@
 import type { CallTrace, ModelDeployment } from '@switchyard/core';
 import type { MiddlewareHandler } from 'hono';
+import { cacheHeaders } from '../../http/cache-headers.js';
 
 export interface RouteTraceVariables {
   /** Filled by the gateway with who answered; passed to it as `options.trace`. */
@@ -10,7 +11,8 @@ export interface RouteTraceVariables {
  * Gives each request a `CallTrace` for the gateway to fill, and answers with litellm's headers
  * saying who answered: `x-litellm-model-id` (the deployment id), `x-litellm-model-group`,
  * `x-litellm-model-api-base` (origin and path only, never credentials or a query),
- * `x-litellm-attempted-retries` and `x-litellm-attempted-fallbacks`. Streams carry them too: the
+ * `x-litellm-attempted-retries` and `x-litellm-attempted-fallbacks`, and the response cache's
+ * `x-litellm-cache-hit` / `x-litellm-cache-key`. Streams carry them too: the
  * gateway fills the trace before the first chunk is sent.
  */
 export function routeTrace(): MiddlewareHandler<{ Variables: RouteTraceVariables }> {
@@ -19,9 +21,10 @@ export function routeTrace(): MiddlewareHandler<{ Variables: RouteTraceVariables
     const trace: CallTrace = {};
     c.set('trace', trace);
     await next();
+    const headers = c.res.headers;
+    for (const [name, value] of Object.entries(cacheHeaders(trace))) headers.set(name, value);
     const { deployment } = trace;
     if (!deployment) return;
-    const headers = c.res.headers;
     if (deployment.id !== undefined) headers.set('x-litellm-model-id', deployment.id);
     headers.set('x-litellm-model-group', deployment.modelName);
     if (deployment.apiBase !== undefined) {
