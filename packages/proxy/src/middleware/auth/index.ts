@@ -1,18 +1,20 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { AuthenticationError } from '@switchyard/core';
 import type { MiddlewareHandler } from 'hono';
-
-export interface AuthContext {
-  kind: 'master';
-}
+import { masterPrincipal, type Principal } from '../../governance/principal.js';
 
 export interface AuthVariables {
-  auth: AuthContext;
+  auth: Principal;
 }
 
 export interface AuthOptions {
-  /** The admin key; requests must present it (virtual keys come with the store). */
+  /** The admin key. */
   masterKey: string;
+  /**
+   * Resolves any other key (a virtual key) to its principal, throwing the 401 that fits (unknown,
+   * blocked, expired). Without it only the master key is accepted.
+   */
+  resolveKey?: (key: string) => Promise<Principal>;
   /** Exact paths served without a key (health probes). */
   publicPaths?: ReadonlyArray<string>;
 }
@@ -37,9 +39,9 @@ export function extractApiKey(
 }
 
 /**
- * The one auth middleware in front of every route. Keys are compared as SHA-256 digests with
- * timingSafeEqual, so neither length nor content leaks through timing; only the digest of the
- * master key is kept in memory here.
+ * The one auth middleware in front of every route. The master key is compared as a SHA-256 digest
+ * with timingSafeEqual, so neither length nor content leaks through timing; only its digest is kept
+ * in memory here. Other keys are virtual keys, looked up by their hash (`resolveKey`).
  */
 export function auth(options: AuthOptions): MiddlewareHandler<{ Variables: AuthVariables }> {
   const masterDigest = digest(options.masterKey);
@@ -53,10 +55,14 @@ export function auth(options: AuthOptions): MiddlewareHandler<{ Variables: AuthV
         code: 'missing_api_key',
       });
     }
-    if (!timingSafeEqual(digest(key), masterDigest)) {
+    if (timingSafeEqual(digest(key), masterDigest)) {
+      c.set('auth', masterPrincipal);
+      return next();
+    }
+    if (!options.resolveKey) {
       throw new AuthenticationError({ message: 'Invalid API key.', code: 'invalid_api_key' });
     }
-    c.set('auth', { kind: 'master' });
+    c.set('auth', await options.resolveKey(key));
     return next();
   };
 }
