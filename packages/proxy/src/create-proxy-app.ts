@@ -1,9 +1,11 @@
 import { NotFoundError, PayloadTooLargeError, type Switchyard, SwitchyardError } from '@switchyard/core';
+import type { Store } from '@switchyard/store';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { renderAnthropicError } from './anthropic/anthropic-error-body.js';
+import { createKeyResolver, type KeyResolver } from './governance/key-resolver.js';
 import { renderOpenAIError } from './http/openai-error-body.js';
 import { type Logger, silentLogger } from './logger.js';
 import { auth } from './middleware/auth/index.js';
@@ -24,6 +26,10 @@ import { responsesRoutes } from './routes/responses.js';
 
 export interface ProxyAppOptions {
   gateway: Switchyard;
+  /** Keys, users, teams and spend; without it only the master key is accepted. */
+  store?: Store;
+  /** Resolves virtual keys (default: one built on `store`). */
+  keyResolver?: KeyResolver;
   /** Required: every route but the health probes needs it. */
   masterKey: string;
   /** Largest request body accepted. Default 32 MiB. */
@@ -41,8 +47,12 @@ export interface ProxyAppOptions {
 export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
   if (!options.masterKey) throw new Error('createProxyApp needs a masterKey');
   const logger = options.logger ?? silentLogger;
+  const keyResolver =
+    options.keyResolver ?? (options.store ? createKeyResolver({ store: options.store }) : undefined);
   const services: ProxyServices = {
     gateway: options.gateway,
+    ...(options.store ? { store: options.store } : {}),
+    ...(keyResolver ? { keyResolver } : {}),
     logger,
     allowClientSideCredentials: options.allowClientSideCredentials ?? false,
   };
@@ -67,7 +77,13 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
       },
     }),
   );
-  app.use(auth({ masterKey: options.masterKey, publicPaths: healthPaths }));
+  app.use(
+    auth({
+      masterKey: options.masterKey,
+      publicPaths: healthPaths,
+      ...(keyResolver ? { resolveKey: (key: string) => keyResolver.resolve(key) } : {}),
+    }),
+  );
   app.use(routeTrace());
 
   healthRoutes(app, options.version ?? '0.0.0');

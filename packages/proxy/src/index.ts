@@ -7,6 +7,9 @@ export { type CacheFromConfig, cacheFromConfig } from './cache-from-config.js';
 export * from './config/index.js';
 export { createProxyApp, type ProxyAppOptions } from './create-proxy-app.js';
 export { deploymentsFromConfig } from './deployments-from-config.js';
+export { createKeyResolver, type KeyResolver, type KeyResolverOptions } from './governance/key-resolver.js';
+export type { LimitedEntity, Limiter, Reservation, ReserveRequest } from './governance/limiter.js';
+export type { MasterPrincipal, Principal, VirtualKeyPrincipal } from './governance/principal.js';
 export { type OpenAIErrorBody, renderOpenAIError } from './http/openai-error-body.js';
 export { loadCustomProviders } from './load-custom-providers.js';
 export {
@@ -17,7 +20,7 @@ export {
   type LogLevel,
   silentLogger,
 } from './logger.js';
-export { type AuthContext, type AuthOptions, auth, extractApiKey } from './middleware/auth/index.js';
+export { type AuthOptions, auth, extractApiKey } from './middleware/auth/index.js';
 export { type ErrorDialect, errorDialect } from './middleware/error-dialect/index.js';
 export { redactedApiBase, routeTrace } from './middleware/route-trace/index.js';
 export type { ProxyEnv } from './proxy-env.js';

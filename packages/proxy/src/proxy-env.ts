@@ -1,4 +1,6 @@
 import type { Switchyard } from '@switchyard/core';
+import type { Store } from '@switchyard/store';
+import type { KeyResolver } from './governance/key-resolver.js';
 import type { Logger } from './logger.js';
 import type { AuthVariables } from './middleware/auth/index.js';
 import type { ErrorDialectVariables } from './middleware/error-dialect/index.js';
@@ -15,4 +17,8 @@ export interface ProxyServices {
   logger: Logger;
   /** Let clients send api_key / api_base in the body (litellm's allow_client_side_credentials). */
   allowClientSideCredentials: boolean;
+  /** Keys, users, teams and spend (absent: master key only, no management API). */
+  store?: Store;
+  /** Virtual-key lookups, cached; management routes invalidate what they change. */
+  keyResolver?: KeyResolver;
 }

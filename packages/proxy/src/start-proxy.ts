@@ -4,6 +4,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createCache } from '@switchyard/cache';
 import { createSwitchyard, modelTableVersion, type Provider, type Switchyard } from '@switchyard/core';
+import { createStore, defaultSqlitePath, type Store } from '@switchyard/store';
 import { cacheFromConfig } from './cache-from-config.js';
 import type { LoadedConfig } from './config/index.js';
 import { createProxyApp } from './create-proxy-app.js';
@@ -22,6 +23,8 @@ export interface StartProxyOptions {
   env?: Record<string, string | undefined>;
   logger?: Logger;
   version?: string;
+  /** A store to use instead of the one the config names (left open on close). */
+  store?: Store;
 }
 
 export type MasterKeySource = 'config' | 'environment' | 'generated';
@@ -33,6 +36,7 @@ export interface RunningProxy {
   masterKey: string;
   masterKeySource: MasterKeySource;
   gateway: Switchyard;
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -54,68 +58,102 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
       json: config.litellm_settings?.json_logs === true,
       secrets: [masterKey, ...models.map((model) => model.apiKey), ...(cacheConfig?.secrets ?? [])],
     });
-  const cache = cacheConfig && createCache({ ...cacheConfig.settings, logger });
-  if (cache && cacheConfig) {
-    // Bounded: a Redis that is down at start-up only means starting without the cache (fail-open).
-    await cache.ready();
-    logger.info(`response cache: ${cacheConfig.description}`);
-  }
-  const routerSettings = routerSettingsFromConfig(config);
-  const state = routerStateFromConfig(routerSettings, logger, source);
-  let gateway: Switchyard;
-  try {
-    gateway = createSwitchyard({
-      providers: [...providers.values()],
-      models,
-      dropParams: config.litellm_settings?.drop_params === true,
-      router: routerFromConfig(routerSettings, { logger, ...(state ? { state } : {}) }, source),
-      ...(cache ? { cache } : {}),
-    });
-  } catch (error) {
-    await state?.close();
-    await cache?.close();
-    throw error;
-  }
-  // Load the price table now rather than on the first request (it takes ~20 ms).
-  modelTableVersion();
-  const sizeMb = config.general_settings?.max_request_size_mb;
-  const app = createProxyApp({
-    gateway,
-    masterKey,
-    logger,
-    allowClientSideCredentials: config.general_settings?.allow_client_side_credentials === true,
-    ...(sizeMb !== undefined ? { maxRequestBytes: Math.round(sizeMb * 1024 * 1024) } : {}),
-    ...(options.version ? { version: options.version } : {}),
-  });
-  const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: options.port ?? 4000, hostname: host }, () =>
-      resolve(started),
-    );
-    started.once('error', reject);
-  }).catch(async (error: unknown) => {
-    // Not serving (e.g. the port is taken): release the Redis connections so the process can exit.
-    await gateway.close();
-    await cache?.close();
-    throw error;
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    port,
-    host,
-    masterKey,
-    masterKeySource,
-    gateway,
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      });
-      await gateway.close();
-      await cache?.close();
-    },
+  // Everything opened below, closed in reverse order on shutdown or when start-up fails.
+  const opened: Array<() => Promise<unknown>> = [];
+  const closeAll = async () => {
+    for (const close of opened.splice(0).reverse()) await close().catch(() => {});
   };
+  try {
+    const store = options.store ?? (await openStore(config, env, logger));
+    if (!options.store) opened.push(() => store.close());
+    const cache = cacheConfig && createCache({ ...cacheConfig.settings, logger });
+    if (cache && cacheConfig) {
+      opened.push(() => cache.close());
+      // Bounded: a Redis that is down at start-up only means starting without the cache (fail-open).
+      await cache.ready();
+      logger.info(`response cache: ${cacheConfig.description}`);
+    }
+    const routerSettings = routerSettingsFromConfig(config);
+    const state = routerStateFromConfig(routerSettings, logger, source);
+    let gateway: Switchyard;
+    try {
+      gateway = createSwitchyard({
+        providers: [...providers.values()],
+        models,
+        dropParams: config.litellm_settings?.drop_params === true,
+        router: routerFromConfig(routerSettings, { logger, ...(state ? { state } : {}) }, source),
+        ...(cache ? { cache } : {}),
+      });
+    } catch (error) {
+      await state?.close();
+      throw error;
+    }
+    // Closing the gateway closes the router and its state.
+    opened.push(() => gateway.close());
+    // Load the price table now rather than on the first request (it takes ~20 ms).
+    modelTableVersion();
+    const sizeMb = config.general_settings?.max_request_size_mb;
+    const app = createProxyApp({
+      gateway,
+      store,
+      masterKey,
+      logger,
+      allowClientSideCredentials: config.general_settings?.allow_client_side_credentials === true,
+      ...(sizeMb !== undefined ? { maxRequestBytes: Math.round(sizeMb * 1024 * 1024) } : {}),
+      ...(options.version ? { version: options.version } : {}),
+    });
+    const host = options.host ?? '127.0.0.1';
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const started = serve({ fetch: app.fetch, port: options.port ?? 4000, hostname: host }, () =>
+        resolve(started),
+      );
+      started.once('error', reject);
+    });
+    const port = (server.address() as AddressInfo).port;
+    return {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      port,
+      host,
+      masterKey,
+      masterKeySource,
+      gateway,
+      store,
+      async close() {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        });
+        await closeAll();
+      },
+    };
+  } catch (error) {
+    // Not serving (e.g. the port is taken): release connections so the process can exit.
+    await closeAll();
+    throw error;
+  }
+}
+
+/**
+ * The store the config names: PostgreSQL at `general_settings.database_url` (or `DATABASE_URL`),
+ * else the SQLite file at `general_settings.database_path` (default `switchyard.db`).
+ */
+async function openStore(
+  config: LoadedConfig['config'],
+  env: Record<string, string | undefined>,
+  logger: Logger,
+): Promise<Store> {
+  const databaseUrl = config.general_settings?.database_url ?? env.DATABASE_URL;
+  if (databaseUrl) {
+    const store = await createStore({ databaseUrl });
+    logger.info('store: PostgreSQL');
+    return store;
+  }
+  const sqlitePath = config.general_settings?.database_path ?? defaultSqlitePath;
+  const store = await createStore({ sqlitePath });
+  logger.info(
+    `store: SQLite at ${sqlitePath === ':memory:' ? 'memory (nothing kept)' : path.resolve(sqlitePath)}`,
+  );
+  return store;
 }
 
 /** Provider ids to providers; custom providers come last and may replace a first-party one. */

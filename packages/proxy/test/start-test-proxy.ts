@@ -50,7 +50,7 @@ model_list:
       model: mock/local-model
 ${extraModels.replaceAll('MOCK', upstream.url)}${routerYaml}general_settings:
   master_key: ${masterKey}
-${extraYaml}`;
+${extraYaml.includes('database_') ? '' : '  database_path: ":memory:"\n'}${extraYaml}`;
   const config = parseConfig(yaml, { env: { TEST_UPSTREAM_KEY: upstreamKey }, source: 'test-config.yaml' });
   const logs: string[] = [];
   // The logger is given no secrets to scrub, so the tests see whether any reach it unredacted.

@@ -102,6 +102,8 @@ const generalSettingsSchema = looseSection({
   max_request_size_mb: positiveNumber().optional(),
   allow_client_side_credentials: booleanLike().optional(),
   database_url: z.string().optional(),
+  /** SQLite file of the embedded store when no database_url is set (default `switchyard.db`). */
+  database_path: z.string().min(1).optional(),
 });
 
 const configSchema = looseSection({
