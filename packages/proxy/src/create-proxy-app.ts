@@ -8,6 +8,8 @@ import { renderAnthropicError } from './anthropic/anthropic-error-body.js';
 import { createKeyResolver, type KeyResolver } from './governance/key-resolver.js';
 import { renderOpenAIError } from './http/openai-error-body.js';
 import { type Logger, silentLogger } from './logger.js';
+import type { AccessGroups } from './management/access-groups.js';
+import { managementRoutes } from './management/management-routes.js';
 import { auth } from './middleware/auth/index.js';
 import { errorDialect } from './middleware/error-dialect/index.js';
 import { routeTrace } from './middleware/route-trace/index.js';
@@ -30,6 +32,8 @@ export interface ProxyAppOptions {
   store?: Store;
   /** Resolves virtual keys (default: one built on `store`). */
   keyResolver?: KeyResolver;
+  /** litellm's model access groups (`accessGroupsFromDeployments`): group name → model names. */
+  accessGroups?: AccessGroups;
   /** Required: every route but the health probes needs it. */
   masterKey: string;
   /** Largest request body accepted. Default 32 MiB. */
@@ -53,6 +57,7 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
     gateway: options.gateway,
     ...(options.store ? { store: options.store } : {}),
     ...(keyResolver ? { keyResolver } : {}),
+    accessGroups: options.accessGroups ?? new Map(),
     logger,
     allowClientSideCredentials: options.allowClientSideCredentials ?? false,
   };
@@ -97,6 +102,14 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
   responsesRoutes(app, services);
   audioRoutes(app, services);
   modelsRoutes(app, services, (options.now ?? Date.now)());
+  if (options.store) {
+    managementRoutes(app, services, {
+      store: options.store,
+      masterKey: options.masterKey,
+      accessGroups: services.accessGroups,
+      ...(options.now ? { now: options.now } : {}),
+    });
+  }
 
   app.notFound(() => {
     throw new NotFoundError({ message: 'Route not found.', code: 'route_not_found' });

@@ -20,6 +20,33 @@ export {
   type LogLevel,
   silentLogger,
 } from './logger.js';
+export {
+  type AccessGroupSource,
+  type AccessGroups,
+  accessGroupsFromDeployments,
+} from './management/access-groups.js';
+export { type AuthChange, afterAuthChange } from './management/auth-change.js';
+export {
+  type BudgetResetJob,
+  type BudgetResetJobOptions,
+  startBudgetResetJob,
+} from './management/budget-reset-job.js';
+export { type ManagementOptions, managementRoutes } from './management/management-routes.js';
+export {
+  type ModelAccess,
+  type ModelAccessLevel,
+  modelAccess,
+  modelListAllows,
+  specialModelNames,
+} from './management/model-access.js';
+export {
+  authorize,
+  authorizeRoute,
+  checkKeyGrant,
+  type ManagementAction,
+  type PolicyTargets,
+} from './management/policy/index.js';
+export { routeAllowed, routeGroups } from './management/route-groups.js';
 export { type AuthOptions, auth, extractApiKey } from './middleware/auth/index.js';
 export { type ErrorDialect, errorDialect } from './middleware/error-dialect/index.js';
 export { redactedApiBase, routeTrace } from './middleware/route-trace/index.js';

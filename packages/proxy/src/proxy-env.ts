@@ -2,6 +2,7 @@ import type { Switchyard } from '@switchyard/core';
 import type { Store } from '@switchyard/store';
 import type { KeyResolver } from './governance/key-resolver.js';
 import type { Logger } from './logger.js';
+import type { AccessGroups } from './management/access-groups.js';
 import type { AuthVariables } from './middleware/auth/index.js';
 import type { ErrorDialectVariables } from './middleware/error-dialect/index.js';
 import type { RouteTraceVariables } from './middleware/route-trace/index.js';
@@ -21,4 +22,6 @@ export interface ProxyServices {
   store?: Store;
   /** Virtual-key lookups, cached; management routes invalidate what they change. */
   keyResolver?: KeyResolver;
+  /** litellm's model access groups (deployments' `model_info.access_groups`): group → model names. */
+  accessGroups: AccessGroups;
 }
