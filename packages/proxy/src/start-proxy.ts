@@ -9,8 +9,12 @@ import { cacheFromConfig } from './cache-from-config.js';
 import type { LoadedConfig } from './config/index.js';
 import { createProxyApp } from './create-proxy-app.js';
 import { deploymentsFromConfig } from './deployments-from-config.js';
+import { createKeyResolver } from './governance/key-resolver.js';
 import { loadCustomProviders } from './load-custom-providers.js';
 import { createLogger, type Logger } from './logger.js';
+import { accessGroupsFromDeployments } from './management/access-groups.js';
+import { afterAuthChange } from './management/auth-change.js';
+import { startBudgetResetJob } from './management/budget-reset-job.js';
 import { routerFromConfig, routerSettingsFromConfig, routerStateFromConfig } from './router-from-config.js';
 
 export interface StartProxyOptions {
@@ -25,6 +29,8 @@ export interface StartProxyOptions {
   version?: string;
   /** A store to use instead of the one the config names (left open on close). */
   store?: Store;
+  /** How often budgets whose `budget_duration` period ended are reset, in ms (default 10 s). */
+  budgetResetIntervalMs?: number;
 }
 
 export type MasterKeySource = 'config' | 'environment' | 'generated';
@@ -93,9 +99,23 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     // Load the price table now rather than on the first request (it takes ~20 ms).
     modelTableVersion();
     const sizeMb = config.general_settings?.max_request_size_mb;
+    const keyResolver = createKeyResolver({ store });
+    const budgetResets = startBudgetResetJob({
+      store,
+      logger,
+      onReset: (result) =>
+        afterAuthChange(
+          { keyResolver },
+          result.users.length + result.teams.length > 0 ? { all: true } : { tokens: result.keys },
+        ),
+      ...(options.budgetResetIntervalMs !== undefined ? { intervalMs: options.budgetResetIntervalMs } : {}),
+    });
+    opened.push(() => budgetResets.stop());
     const app = createProxyApp({
       gateway,
       store,
+      keyResolver,
+      accessGroups: accessGroupsFromDeployments(models),
       masterKey,
       logger,
       allowClientSideCredentials: config.general_settings?.allow_client_side_credentials === true,
