@@ -119,7 +119,8 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
     if (!known || known.status >= 500) {
       logger.error('request failed', {
         requestId: c.get('requestId'),
-        path: c.req.path,
+        // The route, not the path: /key/{key}/regenerate carries a plaintext key in its path.
+        path: c.req.routePath,
         error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
         ...(known?.provider ? { provider: known.provider } : {}),
       });

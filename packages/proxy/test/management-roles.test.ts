@@ -206,6 +206,7 @@ describe('team admins', () => {
     ok(await tina.post('/team/member_delete', { team_id: 'red', user_id: 'newcomer' }));
     ok(await tina.post('/team/update', { team_id: 'red', team_alias: 'Red team', max_budget: 45 }));
     ok(await tina.get('/spend/logs', { team_id: 'red' }));
+    ok(await tina.get('/spend/logs', { api_key: forTom.token }));
     ok(await tina.post('/key/delete', { keys: [forTom.key] }));
   });
 
@@ -220,6 +221,8 @@ describe('team admins', () => {
     expectError(await tina.post('/key/block', { key: blueKey.token }), 403, 'key');
     expectError(await tina.get('/key/info', { key: blueKey.token }), 403, 'key');
     expectError(await tina.get('/key/list', { team_id: 'blue' }), 403, 'team_id');
+    expectError(await tina.get('/spend/logs', { api_key: blueKey.token, team_id: 'red' }), 403, 'api_key');
+    expectError(await tina.get('/spend/logs', { team_id: 'blue' }), 403, 'team_id');
     expectError(await tina.get('/team/info', { team_id: 'blue' }), 403, 'team_id');
     expectError(
       await tina.post('/team/member_add', { team_id: 'blue', member: { user_id: 'tina', role: 'admin' } }),
@@ -267,6 +270,9 @@ describe('keys with allowed_routes, and keys without a user', () => {
     );
     ok(await admin.as(narrow.key).get('/key/info'));
     expect(expectError(await admin.as(narrow.key).get('/key/list'), 403).message).toContain('/key/list');
+    const refused = expectError(await admin.as(narrow.key).post(`/key/${narrow.key}/regenerate`, {}), 403);
+    expect(refused.message).toContain('/key/{key}/regenerate');
+    expect(refused.message).not.toContain(narrow.key);
     const readOnly = ok<{ key: string; allowed_routes: string[] }>(
       await admin.post('/key/generate', { user_id: 'alice', key_type: 'read_only' }),
     );

@@ -98,16 +98,16 @@ export async function createKeyFor(
 }
 
 /**
- * The store update for a /key/update or /key/regenerate body, after the policy's checks: the
- * caller may change this key, may give it the resulting owner, may (un)block it when `blocked`
- * changes, and grants no more than the resulting owner has.
+ * The policy's checks of a /key/update or /key/regenerate body: the caller may change this key,
+ * may give it the resulting owner, may (un)block it when `blocked` changes, and grants no more
+ * than the resulting owner has.
  */
-export async function prepareKeyUpdate(
+async function checkKeyUpdate(
   services: ManagementServices,
   principal: Principal,
   key: VirtualKey,
   input: Omit<KeyFieldsInput, 'key'>,
-): Promise<KeyUpdate> {
+): Promise<void> {
   const { store } = services;
   const currentTeam = await teamOf(store, key.team_id);
   authorize(principal, 'key:update', { key, team: currentTeam });
@@ -118,19 +118,20 @@ export async function prepareKeyUpdate(
     user_id: input.user_id !== undefined ? input.user_id : key.user_id,
     team_id: input.team_id !== undefined ? input.team_id : key.team_id,
   };
-  const team =
-    owner.team_id === key.team_id
-      ? currentTeam
-      : owner.team_id === null
-        ? null
-        : await requireTeam(store, owner.team_id);
+  let team = currentTeam;
+  if (owner.team_id !== key.team_id)
+    team = owner.team_id === null ? null : await requireTeam(store, owner.team_id);
   if (owner.user_id !== key.user_id || owner.team_id !== key.team_id) {
     authorize(principal, 'key:assign', { owner, team });
   }
   const user = owner.user_id === null ? null : await store.getUser(owner.user_id);
   checkKeyGrant(principal, input, { user, team, accessGroups: services.accessGroups });
-  const update: KeyUpdate = { updated_by: changedBy(principal) };
-  const expires = expiresFrom(input, services.now());
+}
+
+/** The store update a /key/update or /key/regenerate body asks for (null clears a field). */
+function keyUpdateOf(input: Omit<KeyFieldsInput, 'key'>, now: number): KeyUpdate {
+  const update: KeyUpdate = {};
+  const expires = expiresFrom(input, now);
   if (expires !== undefined) update.expires = expires;
   if (input.key_alias !== undefined) update.key_alias = input.key_alias;
   if (input.models) update.models = input.models;
@@ -147,4 +148,15 @@ export async function prepareKeyUpdate(
   if (input.blocked !== undefined && input.blocked !== null) update.blocked = input.blocked;
   if (input.spend !== undefined) update.spend = input.spend;
   return update;
+}
+
+/** The checked store update for a /key/update or /key/regenerate body (throws 403/404 first). */
+export async function prepareKeyUpdate(
+  services: ManagementServices,
+  principal: Principal,
+  key: VirtualKey,
+  input: Omit<KeyFieldsInput, 'key'>,
+): Promise<KeyUpdate> {
+  await checkKeyUpdate(services, principal, key, input);
+  return { ...keyUpdateOf(input, services.now()), updated_by: changedBy(principal) };
 }

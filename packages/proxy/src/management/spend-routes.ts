@@ -42,8 +42,9 @@ async function spendScope(
   if (actor.readsAll) return { userId: requested.userId ?? null, teamId, apiKey };
   const key = apiKey ? await services.store.getKey(apiKey) : null;
   const team = teamId ? await services.store.getTeam(teamId) : null;
+  const keyTeam = key?.team_id ? await services.store.getTeam(key.team_id) : null;
   const userId = requested.userId ?? (teamId === null && key === null ? actor.userId : null);
-  authorize(principal, 'spend:read', { userId, teamId, team, key });
+  authorize(principal, 'spend:read', { userId, teamId, team, key, keyTeam });
   return { userId, teamId, apiKey };
 }
 

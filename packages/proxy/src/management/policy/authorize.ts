@@ -1,8 +1,10 @@
 import { PermissionDeniedError } from '@switchyard/core';
 import type { Team, VirtualKey } from '@switchyard/store';
 import type { Principal } from '../../governance/principal.js';
-import { routeAllowed } from '../route-groups.js';
+import { routeAllowed, routeMatches } from '../route-groups.js';
 import { type Actor, actorOf, isTeamAdmin, memberRole } from './actor.js';
+
+const regenerateRoute = '/key/{key}/regenerate';
 
 /** Who a key belongs to (after a create or an update). */
 export interface KeyOwner {
@@ -45,7 +47,14 @@ export interface PolicyTargets {
    * Read spend of a user, a team or a key; each given filter must be within the caller's scope.
    * Unscoped (all spend) when all are null.
    */
-  'spend:read': { userId: string | null; team: Team | null; key: VirtualKey | null; teamId: string | null };
+  'spend:read': {
+    userId: string | null;
+    teamId: string | null;
+    team: Team | null;
+    key: VirtualKey | null;
+    /** The team of `key`, when it has one. */
+    keyTeam: Team | null;
+  };
 }
 
 export type ManagementAction = keyof PolicyTargets;
@@ -121,7 +130,7 @@ function changeTeam(actor: Actor, { team }: { team: Team }): void {
 function readSpend(actor: Actor, target: PolicyTargets['spend:read']): void {
   if (actor.readsAll) return;
   if (actor.userId === null) deny('This key belongs to no user: it may not read spend.');
-  if (target.key && !canReadKey(actor, target.key, target.team)) {
+  if (target.key && !canReadKey(actor, target.key, target.keyTeam)) {
     deny('api_key: you may only read the spend of your own keys.', 'api_key');
   }
   if (target.teamId !== null && !isTeamAdmin(actor, target.team)) {
@@ -208,6 +217,8 @@ export function authorizeRoute(principal: Principal, path: string): void {
   if (principal.kind === 'master') return;
   const allowed = principal.context.key.allowed_routes;
   if (!routeAllowed(allowed, path)) {
-    deny(`This key may not call ${path}: its allowed_routes are ${allowed.join(', ')}.`);
+    // Named by its template: /key/{key}/regenerate carries a key in its path.
+    const route = routeMatches(regenerateRoute, path) ? regenerateRoute : path;
+    deny(`This key may not call ${route}: its allowed_routes are ${allowed.join(', ')}.`);
   }
 }
