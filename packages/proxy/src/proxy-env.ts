@@ -1,5 +1,6 @@
 import type { Switchyard } from '@switchyard/core';
 import type { Store } from '@switchyard/store';
+import type { GovernanceVariables } from './governance/governance-middleware.js';
 import type { KeyResolver } from './governance/key-resolver.js';
 import type { Logger } from './logger.js';
 import type { AuthVariables } from './middleware/auth/index.js';
@@ -8,7 +9,10 @@ import type { RouteTraceVariables } from './middleware/route-trace/index.js';
 
 /** Typed context of every route: `c.get('auth')`, `c.get('requestId')`, `c.get('errorDialect')`. */
 export interface ProxyEnv {
-  Variables: AuthVariables & ErrorDialectVariables & RouteTraceVariables & { requestId: string };
+  Variables: AuthVariables &
+    ErrorDialectVariables &
+    RouteTraceVariables &
+    Partial<GovernanceVariables> & { requestId: string };
 }
 
 /** What routes need from the app, passed explicitly instead of looked up through the context. */
