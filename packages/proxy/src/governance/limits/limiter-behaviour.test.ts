@@ -44,7 +44,13 @@ async function inRedis(): Promise<Subject> {
     create(now) {
       // Generous time limit and no fallback: this suite checks what Redis counts, not how a slow
       // Redis is contained (redis-limiter.test.ts does that).
-      const limiter = createRedisLimiter({ redis, prefix, now, commandTimeoutMs: 10_000, fallback: unusedLimiter });
+      const limiter = createRedisLimiter({
+        redis,
+        prefix,
+        now,
+        commandTimeoutMs: 10_000,
+        fallback: unusedLimiter,
+      });
       limiters.push(limiter);
       return limiter;
     },
@@ -148,7 +154,12 @@ describe.each([
     const key = entity({ maxParallelRequests: 2 });
     const first = admitted(await reserve([key]));
     const second = admitted(await reserve([key]));
-    expect(refusal(await reserve([key]))).toEqual({ kind: 'parallel', entity: key, limit: 2, retryAfterSeconds: 1 });
+    expect(refusal(await reserve([key]))).toEqual({
+      kind: 'parallel',
+      entity: key,
+      limit: 2,
+      retryAfterSeconds: 1,
+    });
     await first.end();
     await first.end();
     const third = admitted(await reserve([key]));
@@ -201,7 +212,10 @@ describe.each([
     admitted(await reserve([other], { estimatedCost: 1 }));
     const caughtUp = { ...other, spend: 9.5 };
     expect(await limiter.liveSpend(caughtUp, clock.now())).toBe(9.5);
-    expect(refusal(await reserve([caughtUp], { estimatedCost: 0.5 }))).toMatchObject({ kind: 'budget', spend: 10.5 });
+    expect(refusal(await reserve([caughtUp], { estimatedCost: 0.5 }))).toMatchObject({
+      kind: 'budget',
+      spend: 10.5,
+    });
   });
 
   it('starts a new budget period from the store spend when budgetResetAt changes', async () => {
@@ -275,12 +289,16 @@ describe.each([
       Array.from({ length: 50 }, () => reserve([entity({ rpmLimit: 100 }), team], { estimatedCost: cost })),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(k);
-    expect(results.filter((result) => !result.ok).every((result) => refusal(result).kind === 'budget')).toBe(true);
+    expect(results.filter((result) => !result.ok).every((result) => refusal(result).kind === 'budget')).toBe(
+      true,
+    );
   });
 
   it('admits exactly k of 50 concurrent requests against an rpm limit of k', async () => {
     const key = entity({ rpmLimit: 13 });
-    const results = await Promise.all(Array.from({ length: 50 }, () => reserve([key], { estimatedTokens: 5 })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => reserve([key], { estimatedTokens: 5 })),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(13);
   });
 });
