@@ -1,6 +1,7 @@
 import type { Switchyard } from '@switchyard/core';
 import type { Store } from '@switchyard/store';
 import type { GovernanceVariables } from './governance/governance-middleware.js';
+import type { KeyInvalidation } from './governance/key-invalidation.js';
 import type { KeyResolver } from './governance/key-resolver.js';
 import type { Logger } from './logger.js';
 import type { AuthVariables } from './middleware/auth/index.js';
@@ -25,4 +26,6 @@ export interface ProxyServices {
   store?: Store;
   /** Virtual-key lookups, cached; management routes invalidate what they change. */
   keyResolver?: KeyResolver;
+  /** Tells every replica's key cache about a change (`announce(tokens)` or `announce('all')`). */
+  keyInvalidation?: KeyInvalidation;
 }

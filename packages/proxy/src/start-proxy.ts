@@ -4,11 +4,17 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createCache } from '@switchyard/cache';
 import { createSwitchyard, modelTableVersion, type Provider, type Switchyard } from '@switchyard/core';
+import { createRouterRedis, type RouterSettings } from '@switchyard/router';
 import { createStore, defaultSqlitePath, type Store } from '@switchyard/store';
 import { cacheFromConfig } from './cache-from-config.js';
 import type { LoadedConfig } from './config/index.js';
 import { createProxyApp } from './create-proxy-app.js';
 import { deploymentsFromConfig } from './deployments-from-config.js';
+import { createBudgetResetter } from './governance/budget-resetter.js';
+import { createKeyInvalidation } from './governance/key-invalidation.js';
+import { createKeyResolver } from './governance/key-resolver.js';
+import { createMemoryLimiter, createRedisLimiter } from './governance/limits/index.js';
+import { createSpendLogWriter } from './governance/spend-log-writer.js';
 import { loadCustomProviders } from './load-custom-providers.js';
 import { createLogger, type Logger } from './logger.js';
 import { routerFromConfig, routerSettingsFromConfig, routerStateFromConfig } from './router-from-config.js';
@@ -93,9 +99,14 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     // Load the price table now rather than on the first request (it takes ~20 ms).
     modelTableVersion();
     const sizeMb = config.general_settings?.max_request_size_mb;
+    const governance = openGovernance(store, routerSettings, logger);
+    opened.push(() => governance.close());
     const app = createProxyApp({
       gateway,
       store,
+      keyResolver: governance.keyResolver,
+      keyInvalidation: governance.keyInvalidation,
+      governance: { limiter: governance.limiter, spendLogs: governance.spendLogs },
       masterKey,
       logger,
       allowClientSideCredentials: config.general_settings?.allow_client_side_credentials === true,
@@ -131,6 +142,50 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     await closeAll();
     throw error;
   }
+}
+
+/** Key prefix of limits and budgets in Redis; replicas with the same config share it. */
+export const limitsPrefix = 'switchyard:limits';
+
+/**
+ * Keys, limits, spend logs and budget resets on `store`. With Redis in `router_settings`, limits
+ * and budgets are counted in Redis and key changes announced to every replica through pub/sub;
+ * without it, in this process.
+ */
+function openGovernance(store: Store, routerSettings: RouterSettings, logger: Logger) {
+  const connect = (connectionName: string) => createRouterRedis(routerSettings, { connectionName });
+  const limitsRedis = connect('switchyard-limits');
+  const limiter = limitsRedis
+    ? createRedisLimiter({ redis: limitsRedis, prefix: limitsPrefix, logger })
+    : createMemoryLimiter();
+  const keyResolver = createKeyResolver({ store });
+  const publisher = limitsRedis ? connect('switchyard-keys-publish') : undefined;
+  const subscriber = limitsRedis ? connect('switchyard-keys-subscribe') : undefined;
+  const keyInvalidation = createKeyInvalidation({
+    resolver: keyResolver,
+    logger,
+    ...(publisher ? { publisher } : {}),
+    ...(subscriber ? { subscriber } : {}),
+  });
+  const spendLogs = createSpendLogWriter({ store, logger });
+  const budgets = createBudgetResetter({
+    store,
+    logger,
+    onReset: () => keyInvalidation.announce('all'),
+  });
+  return {
+    limiter,
+    keyResolver,
+    keyInvalidation,
+    spendLogs,
+    async close() {
+      await budgets.close();
+      // Written before the store closes (the store was opened first, so it closes last).
+      await spendLogs.close();
+      await keyInvalidation.close();
+      await limiter.close();
+    },
+  };
 }
 
 /**

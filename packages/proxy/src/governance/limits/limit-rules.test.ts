@@ -16,24 +16,24 @@ describe('findDenial', () => {
     const key = entity({ rpmLimit: 1, tpmLimit: 10, maxParallelRequests: 1 });
     const team = entity({ scope: 'team', maxBudget: 1 });
     const full = usage({ requests: 1, tokens: 10, inFlight: 1 });
-    expect(findDenial([key, team], [full, usage({ spend: 1 })], 0)).toEqual({ kind: 'budget', index: 1 });
-    expect(findDenial([key, team], [full, noUsage], 0)).toEqual({ kind: 'rpm', index: 0 });
-    expect(findDenial([key], [usage({ tokens: 4, inFlightTokens: 6, inFlight: 1 })], 0)).toEqual({
+    expect(findDenial([key, team], [full, usage({ spend: 1 })])).toEqual({ kind: 'budget', index: 1 });
+    expect(findDenial([key, team], [full, noUsage])).toEqual({ kind: 'rpm', index: 0 });
+    expect(findDenial([key], [usage({ tokens: 4, inFlightTokens: 6, inFlight: 1 })])).toEqual({
       kind: 'tpm',
       index: 0,
     });
-    expect(findDenial([key], [usage({ tokens: 9, inFlight: 1 })], 0)).toEqual({ kind: 'parallel', index: 0 });
-    expect(findDenial([key], [usage({ tokens: 9 })], 0)).toBeUndefined();
+    expect(findDenial([key], [usage({ tokens: 9, inFlight: 1 })])).toEqual({ kind: 'parallel', index: 0 });
+    expect(findDenial([key], [usage({ tokens: 9 })])).toBeUndefined();
   });
 
   it('admits a budget of k × c for k requests at c despite rounding, and no more', () => {
     const cost = 0.1;
     const team = entity({ maxBudget: 3 * cost });
     // 0.1 + 0.1 = 0.2, and 0.2 + 0.1 = 0.30000000000000004 > 0.3 without the tolerance.
-    expect(findDenial([team], [usage({ inFlightCost: cost + cost })], cost)).toBeUndefined();
-    expect(findDenial([team], [usage({ inFlightCost: cost + cost + cost })], cost)?.kind).toBe('budget');
-    expect(findDenial([team], [usage({ spend: 0.30000000000000004 })], 0)?.kind).toBe('budget');
-    expect(findDenial([entity({ maxBudget: 0 })], [noUsage], 0)?.kind).toBe('budget');
+    expect(findDenial([team], [usage({ inFlightCost: cost + cost })])).toBeUndefined();
+    expect(findDenial([team], [usage({ inFlightCost: cost + cost + cost })])?.kind).toBe('budget');
+    expect(findDenial([team], [usage({ spend: 0.30000000000000004 })])?.kind).toBe('budget');
+    expect(findDenial([entity({ maxBudget: 0 })], [noUsage])?.kind).toBe('budget');
   });
 });
 

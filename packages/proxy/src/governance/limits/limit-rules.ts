@@ -92,8 +92,9 @@ export function budgetTolerance(maxBudget: number): number {
 /**
  * The first limit that refuses the request, or undefined when all pass. Budgets are checked first
  * (retrying does not help there), then each entity's rpm, tpm and parallel limits in order:
- * - budget: refused when the live spend already reached it, or when live spend + in-flight
- *   estimates + this request's estimate would exceed it;
+ * - budget: refused when the live spend + the in-flight requests' estimates reached it (litellm's
+ *   "spend < max_budget" made safe under concurrency: concurrent requests never get more through
+ *   than the same requests one by one, as long as estimates are not below the real cost);
  * - rpm: refused when the minute's admitted requests reached it;
  * - tpm: refused when the minute's settled tokens + in-flight estimates reached it (this request's
  *   own estimate is not counted against it, as it is only an upper bound);
@@ -102,19 +103,13 @@ export function budgetTolerance(maxBudget: number): number {
 export function findDenial(
   entities: ReadonlyArray<LimitedEntity>,
   usages: ReadonlyArray<EntityUsage>,
-  estimatedCost: number,
 ): { kind: LimitKind; index: number } | undefined {
   for (const [index, entity] of entities.entries()) {
     const usage = usages[index] ?? noUsage;
     const budget = entity.maxBudget;
     if (budget === null) continue;
     const tolerance = budgetTolerance(budget);
-    if (
-      usage.spend >= budget - tolerance ||
-      usage.spend + usage.inFlightCost + estimatedCost > budget + tolerance
-    ) {
-      return { kind: 'budget', index };
-    }
+    if (usage.spend + usage.inFlightCost >= budget - tolerance) return { kind: 'budget', index };
   }
   for (const [index, entity] of entities.entries()) {
     const usage = usages[index] ?? noUsage;

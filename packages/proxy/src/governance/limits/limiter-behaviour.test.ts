@@ -186,23 +186,24 @@ describe.each([
   it('enforces a budget with estimates in flight and settled spend, seeded from the store', async () => {
     const key = entity({ maxBudget: 1, spend: 0.2 });
     const first = admitted(await reserve([key], { estimatedCost: 0.3 }));
-    expect(refusal(await reserve([key], { estimatedCost: 0.6 }))).toEqual({
-      kind: 'budget',
-      entity: key,
-      limit: 1,
-      spend: 0.5,
-    });
+    // Spend + in flight (0.5) is under the budget: admitted, whatever its own estimate.
+    const second = admitted(await reserve([key], { estimatedCost: 0.6 }));
+    const over = refusal(await reserve([key], { estimatedCost: 0.01 }));
+    expect(over).toMatchObject({ kind: 'budget', entity: key, limit: 1 });
+    expect(over.spend).toBeCloseTo(1.1, 12);
+    await second.end();
     await first.settle({ tokens: 10, cost: 0.25 });
     await first.settle({ tokens: 10, cost: 0.05 });
     expect(await limiter.liveSpend(key, clock.now())).toBeCloseTo(0.5, 12);
     await first.end();
-    // 0.5 spent: exactly the rest fits, a cent more does not.
-    expect(refusal(await reserve([key], { estimatedCost: 0.51 })).spend).toBeCloseTo(0.5, 12);
+    // 0.5 spent: one more request is admitted, and none while it holds the rest of the budget.
     const rest = admitted(await reserve([key], { estimatedCost: 0.5 }));
-    // A request without a known price still passes while spend is below the budget.
-    const unpriced = admitted(await reserve([key], { estimatedCost: 0 }));
-    await rest.settle({ tokens: 1, cost: 0.5 });
+    expect(refusal(await reserve([key], { estimatedCost: 0 })).spend).toBeCloseTo(1, 12);
+    await rest.settle({ tokens: 1, cost: 0.4 });
     await rest.end();
+    // 0.9 spent: a request without a known price still passes while spend is below the budget.
+    const unpriced = admitted(await reserve([key], { estimatedCost: 0 }));
+    await unpriced.settle({ tokens: 1, cost: 0.1 });
     await unpriced.end();
     expect(refusal(await reserve([key], { estimatedCost: 0 }))).toMatchObject({ kind: 'budget', limit: 1 });
     expect(await limiter.liveSpend(key, clock.now())).toBeCloseTo(1, 12);
@@ -222,7 +223,7 @@ describe.each([
     const firstPeriodEnd = clock.start + 3_600_000;
     const key = entity({ maxBudget: 1, budgetResetAt: firstPeriodEnd });
     const spending = admitted(await reserve([key], { estimatedCost: 0.1 }));
-    await spending.settle({ tokens: 1, cost: 0.9 });
+    await spending.settle({ tokens: 1, cost: 1 });
     await spending.end();
     expect(refusal(await reserve([key], { estimatedCost: 0.2 })).kind).toBe('budget');
 
@@ -234,7 +235,7 @@ describe.each([
     await fresh.end();
     expect(await limiter.liveSpend(nextPeriod, clock.now())).toBeCloseTo(0.55, 12);
     // The old period is left as it was.
-    expect(await limiter.liveSpend(key, clock.now())).toBeCloseTo(0.9, 12);
+    expect(await limiter.liveSpend(key, clock.now())).toBeCloseTo(1, 12);
   });
 
   it('checks key, user and team together: a refusal by one reserves nothing on the others', async () => {

@@ -186,7 +186,7 @@ export function createMemoryLimiter(options: MemoryLimiterOptions = {}): MemoryL
       const at = request.now;
       sweep(at);
       const usages = limited.map((entity) => usageOf(entity, at));
-      const denied = findDenial(limited, usages, request.estimatedCost);
+      const denied = findDenial(limited, usages);
       if (denied) {
         const entity = limited[denied.index]!;
         return {

@@ -94,7 +94,7 @@ for i = 1, count do
   local budget, u = entities[i].budget, usages[i]
   if budget then
     local tolerance = math.max(1e-9, math.abs(budget) * 1e-12)
-    if u.spend >= budget - tolerance or u.spend + u.inFlightCost + estimatedCost > budget + tolerance then
+    if u.spend + u.inFlightCost >= budget - tolerance then
       return answer(0, 'budget', i)
     end
   end

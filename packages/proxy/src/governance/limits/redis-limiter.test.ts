@@ -84,11 +84,16 @@ describe('Redis limiter on the shared Redis', () => {
     await held.settle({ tokens: 100, cost: 0.75 });
     await held.end();
     expect(await second.liveSpend(team, clock.now())).toBeCloseTo(0.75, 12);
-    expect(await second.reserve(request([team], clock.now(), { estimatedCost: 0.3 }))).toMatchObject({
+    // 0.75 of 1 spent, seen by the other replica: one more request fits, and while it is in flight
+    // (0.3 reserved) nothing else does.
+    const last = admitted(await second.reserve(request([team], clock.now(), { estimatedCost: 0.3 })));
+    await last.settle({ tokens: 10, cost: 0.05 });
+    expect(await first.reserve(request([team], clock.now(), { estimatedCost: 0 }))).toMatchObject({
       ok: false,
-      denial: { kind: 'budget', spend: 0.75 },
+      denial: { kind: 'budget' },
     });
-    admitted(await second.reserve(request([team], clock.now(), { estimatedCost: 0.25 })));
+    await last.end();
+    admitted(await first.reserve(request([team], clock.now(), { estimatedCost: 0.25 })));
   });
 
   it("lets a crashed replica's reservations expire with their lease", async () => {
