@@ -190,7 +190,8 @@ function openGovernance(store: Store, routerSettings: RouterSettings, logger: Lo
 
 /**
  * The store the config names: PostgreSQL at `general_settings.database_url` (or `DATABASE_URL`),
- * else the SQLite file at `general_settings.database_path` (default `switchyard.db`).
+ * else the SQLite file at `general_settings.database_path` (or `SWITCHYARD_DATABASE_PATH`; default
+ * `switchyard.db` in the working directory).
  */
 async function openStore(
   config: LoadedConfig['config'],
@@ -203,7 +204,8 @@ async function openStore(
     logger.info('store: PostgreSQL');
     return store;
   }
-  const sqlitePath = config.general_settings?.database_path ?? defaultSqlitePath;
+  const sqlitePath =
+    config.general_settings?.database_path ?? env.SWITCHYARD_DATABASE_PATH ?? defaultSqlitePath;
   const store = await createStore({ sqlitePath });
   logger.info(
     `store: SQLite at ${sqlitePath === ':memory:' ? 'memory (nothing kept)' : path.resolve(sqlitePath)}`,
