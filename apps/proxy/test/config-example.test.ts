@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 const examplePath = fileURLToPath(new URL('../config.example.yaml', import.meta.url));
 
 describe('config.example.yaml', () => {
-  const env = { OPENAI_API_KEY: 'sk-test-openai-key', SWITCHYARD_MASTER_KEY: 'sk-test-master-key' };
+  const env = {
+    OPENAI_API_KEY: 'sk-test-openai-key',
+    SWITCHYARD_MASTER_KEY: 'sk-test-master-key',
+    SWITCHYARD_DATABASE_PATH: ':memory:',
+  };
 
   it('starts the proxy with every first-party provider, its key from the environment', async () => {
     const config = await loadConfig(examplePath, { env });

@@ -39,7 +39,13 @@ describe('node dist/main.js', () => {
   /** Starts the app with only the given variables (and PATH): no provider keys leak in. */
   function startApp(env: Record<string, string>): ChildWithOutput {
     child = spawn(process.execPath, [mainPath], {
-      env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        SWITCHYARD_DATABASE_PATH: ':memory:',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return child;

@@ -26,7 +26,13 @@ beforeAll(async () => {
     general_settings: { master_key: masterKey },
   });
   const config = parseConfig(text, { env: {}, source: 'providers-e2e.yaml' });
-  proxy = await startProxy({ config, providers: createDefaultProviders(), port: 0, logger: silentLogger });
+  proxy = await startProxy({
+    config,
+    providers: createDefaultProviders(),
+    port: 0,
+    logger: silentLogger,
+    env: { SWITCHYARD_DATABASE_PATH: ':memory:' },
+  });
   client = new OpenAI({ apiKey: masterKey, baseURL: `${proxy.url}/v1`, maxRetries: 0 });
 });
 afterAll(async () => {

@@ -19,7 +19,7 @@ describe('the switchyard command with the example config', () => {
   it('serves the custom provider and stops cleanly on SIGTERM', async () => {
     assertBuilt();
     child = spawn(process.execPath, [cliPath, '--config', configPath, '--port', '0'], {
-      env: { ...process.env, SWITCHYARD_MASTER_KEY: masterKey },
+      env: { ...process.env, SWITCHYARD_MASTER_KEY: masterKey, SWITCHYARD_DATABASE_PATH: ':memory:' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const [, url] = await waitForOutput(child, /proxy listening on (http:\/\/\S+)/);

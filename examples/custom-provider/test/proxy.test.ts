@@ -16,7 +16,7 @@ describe('the proxy with the example config', () => {
       config,
       providers: [],
       port: 0,
-      env: { SWITCHYARD_MASTER_KEY: masterKey },
+      env: { SWITCHYARD_MASTER_KEY: masterKey, SWITCHYARD_DATABASE_PATH: ':memory:' },
       logger: silentLogger,
     });
     client = new OpenAI({ apiKey: masterKey, baseURL: `${proxy.url}/v1`, maxRetries: 0 });
@@ -110,7 +110,7 @@ describe('custom_provider_map with the factory export', () => {
       config,
       providers: [],
       port: 0,
-      env: { SWITCHYARD_MASTER_KEY: masterKey },
+      env: { SWITCHYARD_MASTER_KEY: masterKey, SWITCHYARD_DATABASE_PATH: ':memory:' },
       logger: silentLogger,
     });
   });

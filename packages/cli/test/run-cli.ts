@@ -16,7 +16,7 @@ export interface CliRun {
 /** Runs the real `switchyard` bin as a child process, collecting what it prints. */
 export function runCli(args: string[], env: Record<string, string> = {}): CliRun {
   const child = spawn(process.execPath, [cliPath, ...args], {
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', SWITCHYARD_DATABASE_PATH: ':memory:', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -5,7 +5,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { renderAnthropicError } from './anthropic/anthropic-error-body.js';
+import { governance, governedPaths } from './governance/governance-middleware.js';
+import { createKeyInvalidation, type KeyInvalidation } from './governance/key-invalidation.js';
 import { createKeyResolver, type KeyResolver } from './governance/key-resolver.js';
+import type { Limiter } from './governance/limiter.js';
+import type { SpendLogWriter } from './governance/spend-log-writer.js';
 import { renderOpenAIError } from './http/openai-error-body.js';
 import { type Logger, silentLogger } from './logger.js';
 import type { AccessGroups } from './management/access-groups.js';
@@ -32,6 +36,13 @@ export interface ProxyAppOptions {
   store?: Store;
   /** Resolves virtual keys (default: one built on `store`). */
   keyResolver?: KeyResolver;
+  /** Announces key, user and team changes to every replica (default: this process only). */
+  keyInvalidation?: KeyInvalidation;
+  /**
+   * Enforcement on the model routes (limits, budgets, spend logs); the caller owns and closes both.
+   * Without it virtual keys are only authenticated.
+   */
+  governance?: { limiter: Limiter; spendLogs: SpendLogWriter };
   /** litellm's model access groups (`accessGroupsFromDeployments`): group name → model names. */
   accessGroups?: AccessGroups;
   /** Required: every route but the health probes needs it. */
@@ -53,10 +64,14 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
   const logger = options.logger ?? silentLogger;
   const keyResolver =
     options.keyResolver ?? (options.store ? createKeyResolver({ store: options.store }) : undefined);
+  const keyInvalidation =
+    options.keyInvalidation ??
+    (keyResolver ? createKeyInvalidation({ resolver: keyResolver, logger }) : undefined);
   const services: ProxyServices = {
     gateway: options.gateway,
     ...(options.store ? { store: options.store } : {}),
     ...(keyResolver ? { keyResolver } : {}),
+    ...(keyInvalidation ? { keyInvalidation } : {}),
     accessGroups: options.accessGroups ?? new Map(),
     logger,
     allowClientSideCredentials: options.allowClientSideCredentials ?? false,
@@ -90,6 +105,10 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
     }),
   );
   app.use(routeTrace());
+  if (options.governance) {
+    const enforce = governance({ ...options.governance, gateway: options.gateway, logger });
+    for (const path of governedPaths) app.use(path, enforce);
+  }
 
   healthRoutes(app, options.version ?? '0.0.0');
   chatCompletionsRoutes(app, services);

@@ -26,11 +26,6 @@ export {
   accessGroupsFromDeployments,
 } from './management/access-groups.js';
 export { type AuthChange, afterAuthChange } from './management/auth-change.js';
-export {
-  type BudgetResetJob,
-  type BudgetResetJobOptions,
-  startBudgetResetJob,
-} from './management/budget-reset-job.js';
 export { type ManagementOptions, managementRoutes } from './management/management-routes.js';
 export {
   type ModelAccess,

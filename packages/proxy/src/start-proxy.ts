@@ -4,17 +4,20 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createCache } from '@switchyard/cache';
 import { createSwitchyard, modelTableVersion, type Provider, type Switchyard } from '@switchyard/core';
+import { createRouterRedis, type RouterSettings } from '@switchyard/router';
 import { createStore, defaultSqlitePath, type Store } from '@switchyard/store';
 import { cacheFromConfig } from './cache-from-config.js';
 import type { LoadedConfig } from './config/index.js';
 import { createProxyApp } from './create-proxy-app.js';
 import { deploymentsFromConfig } from './deployments-from-config.js';
+import { createBudgetResetter } from './governance/budget-resetter.js';
+import { createKeyInvalidation } from './governance/key-invalidation.js';
 import { createKeyResolver } from './governance/key-resolver.js';
+import { createMemoryLimiter, createRedisLimiter } from './governance/limits/index.js';
+import { createSpendLogWriter } from './governance/spend-log-writer.js';
 import { loadCustomProviders } from './load-custom-providers.js';
 import { createLogger, type Logger } from './logger.js';
 import { accessGroupsFromDeployments } from './management/access-groups.js';
-import { afterAuthChange } from './management/auth-change.js';
-import { startBudgetResetJob } from './management/budget-reset-job.js';
 import { routerFromConfig, routerSettingsFromConfig, routerStateFromConfig } from './router-from-config.js';
 
 export interface StartProxyOptions {
@@ -29,8 +32,6 @@ export interface StartProxyOptions {
   version?: string;
   /** A store to use instead of the one the config names (left open on close). */
   store?: Store;
-  /** How often budgets whose `budget_duration` period ended are reset, in ms (default 10 s). */
-  budgetResetIntervalMs?: number;
 }
 
 export type MasterKeySource = 'config' | 'environment' | 'generated';
@@ -99,22 +100,14 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     // Load the price table now rather than on the first request (it takes ~20 ms).
     modelTableVersion();
     const sizeMb = config.general_settings?.max_request_size_mb;
-    const keyResolver = createKeyResolver({ store });
-    const budgetResets = startBudgetResetJob({
-      store,
-      logger,
-      onReset: (result) =>
-        afterAuthChange(
-          { keyResolver },
-          result.users.length + result.teams.length > 0 ? { all: true } : { tokens: result.keys },
-        ),
-      ...(options.budgetResetIntervalMs !== undefined ? { intervalMs: options.budgetResetIntervalMs } : {}),
-    });
-    opened.push(() => budgetResets.stop());
+    const governance = openGovernance(store, routerSettings, logger);
+    opened.push(() => governance.close());
     const app = createProxyApp({
       gateway,
       store,
-      keyResolver,
+      keyResolver: governance.keyResolver,
+      keyInvalidation: governance.keyInvalidation,
+      governance: { limiter: governance.limiter, spendLogs: governance.spendLogs },
       accessGroups: accessGroupsFromDeployments(models),
       masterKey,
       logger,
@@ -153,9 +146,54 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   }
 }
 
+/** Key prefix of limits and budgets in Redis; replicas with the same config share it. */
+export const limitsPrefix = 'switchyard:limits';
+
+/**
+ * Keys, limits, spend logs and budget resets on `store`. With Redis in `router_settings`, limits
+ * and budgets are counted in Redis and key changes announced to every replica through pub/sub;
+ * without it, in this process.
+ */
+function openGovernance(store: Store, routerSettings: RouterSettings, logger: Logger) {
+  const connect = (connectionName: string) => createRouterRedis(routerSettings, { connectionName });
+  const limitsRedis = connect('switchyard-limits');
+  const limiter = limitsRedis
+    ? createRedisLimiter({ redis: limitsRedis, prefix: limitsPrefix, logger })
+    : createMemoryLimiter();
+  const keyResolver = createKeyResolver({ store });
+  const publisher = limitsRedis ? connect('switchyard-keys-publish') : undefined;
+  const subscriber = limitsRedis ? connect('switchyard-keys-subscribe') : undefined;
+  const keyInvalidation = createKeyInvalidation({
+    resolver: keyResolver,
+    logger,
+    ...(publisher ? { publisher } : {}),
+    ...(subscriber ? { subscriber } : {}),
+  });
+  const spendLogs = createSpendLogWriter({ store, logger });
+  const budgets = createBudgetResetter({
+    store,
+    logger,
+    onReset: () => keyInvalidation.announce('all'),
+  });
+  return {
+    limiter,
+    keyResolver,
+    keyInvalidation,
+    spendLogs,
+    async close() {
+      await budgets.close();
+      // Written before the store closes (the store was opened first, so it closes last).
+      await spendLogs.close();
+      await keyInvalidation.close();
+      await limiter.close();
+    },
+  };
+}
+
 /**
  * The store the config names: PostgreSQL at `general_settings.database_url` (or `DATABASE_URL`),
- * else the SQLite file at `general_settings.database_path` (default `switchyard.db`).
+ * else the SQLite file at `general_settings.database_path` (or `SWITCHYARD_DATABASE_PATH`; default
+ * `switchyard.db` in the working directory).
  */
 async function openStore(
   config: LoadedConfig['config'],
@@ -168,7 +206,8 @@ async function openStore(
     logger.info('store: PostgreSQL');
     return store;
   }
-  const sqlitePath = config.general_settings?.database_path ?? defaultSqlitePath;
+  const sqlitePath =
+    config.general_settings?.database_path ?? env.SWITCHYARD_DATABASE_PATH ?? defaultSqlitePath;
   const store = await createStore({ sqlitePath });
   logger.info(
     `store: SQLite at ${sqlitePath === ':memory:' ? 'memory (nothing kept)' : path.resolve(sqlitePath)}`,

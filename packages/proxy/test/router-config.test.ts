@@ -16,7 +16,12 @@ general_settings:
 
 async function startError(router: string): Promise<ConfigError> {
   const config = parseConfig(yaml(router), { source: 'router.yaml', env: {} });
-  const error = await startProxy({ config, providers: [createOpenAI()], port: 0 }).then(
+  const error = await startProxy({
+    config,
+    providers: [createOpenAI()],
+    port: 0,
+    env: { SWITCHYARD_DATABASE_PATH: ':memory:' },
+  }).then(
     async (proxy) => {
       await proxy.close();
       throw new Error('expected start-up to fail');

@@ -54,7 +54,13 @@ general_settings:
   const config = parseConfig(yaml, { env: { TEST_UPSTREAM_KEY: upstreamKey }, source: 'router-redis.yaml' });
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
-  const proxy = await startProxy({ config, providers: [createOpenAI()], port: 0, logger });
+  const proxy = await startProxy({
+    config,
+    providers: [createOpenAI()],
+    port: 0,
+    logger,
+    env: { SWITCHYARD_DATABASE_PATH: ':memory:' },
+  });
   cleanups.push(() => proxy.close());
   return { proxy, logs };
 }

@@ -20,10 +20,15 @@ export interface LimitedEntity {
   /**
    * USD spent in the current budget period according to the store. Seeds the live counter the
    * first time this period is seen; after that the live counter (which also holds spend not yet
-   * written to the store) is authoritative.
+   * written to the store) is authoritative, except that it never stays below this value: spend the
+   * limiter did not see (settles lost while Redis was away, another replica's fallback counts)
+   * reaches it through the store.
    */
   spend: number;
-  /** End of the current budget period (ms since epoch), or null when the budget never resets. */
+  /**
+   * End of the current budget period (ms since epoch), or null when the budget never resets. It
+   * names the period's live counter: a new value starts a new counter, seeded from `spend`.
+   */
   budgetResetAt: number | null;
 }
 
@@ -31,7 +36,10 @@ export interface ReserveRequest {
   /** Unique per request: names its reservation (in-flight entries, lease). */
   requestId: string;
   entities: ReadonlyArray<LimitedEntity>;
-  /** Upper bound of the tokens the request may use (prompt estimate + max output tokens). */
+  /**
+   * Upper bound of the tokens the request may use (prompt estimate + max output tokens). Held
+   * against later requests' tpm while this one is in flight; not against its own admission.
+   */
   estimatedTokens: number;
   /** Upper bound of the request's cost in USD (0 when its price is unknown). */
   estimatedCost: number;

@@ -7,8 +7,8 @@ import { takeRoutingOptions } from './routing-options.js';
 
 /**
  * The gateway call options of a JSON request: client credentials (when allowed) and routing
- * fields taken out of the body, `Cache-Control` cache controls, the client's cancellation, and the
- * trace the response headers are written from.
+ * fields taken out of the body, `Cache-Control` cache controls, the client's cancellation, the
+ * trace the response headers are written from, and governance's per-request `onCall`.
  */
 export function callOptionsFor(
   c: Context<ProxyEnv>,
@@ -25,5 +25,7 @@ export function callOptionsFor(
   };
   const cache = cacheControlsFromHeader(c.req.header('cache-control'));
   if (cache) options.cache = cache;
+  const onCall = c.get('callObserver');
+  if (onCall) options.onCall = onCall;
   return options;
 }

@@ -1,8 +1,22 @@
 import { BadRequestError, isRecord, safeParseJson } from '@switchyard/core';
 import type { Context } from 'hono';
 
-/** Reads the body as a JSON object; anything else is a 400 in the API's error shape. */
+/** Bodies already parsed, by request: middleware and route share one parse. */
+const parsedBodies = new WeakMap<Request, Record<string, unknown>>();
+
+/**
+ * Reads the body as a JSON object; anything else is a 400 in the API's error shape. Parsed once
+ * per request: later calls return the same object (routes take fields out of it in place).
+ */
 export async function readJsonBody(c: Context): Promise<Record<string, unknown>> {
+  const cached = parsedBodies.get(c.req.raw);
+  if (cached) return cached;
+  const body = await parseJsonBody(c);
+  parsedBodies.set(c.req.raw, body);
+  return body;
+}
+
+async function parseJsonBody(c: Context): Promise<Record<string, unknown>> {
   const text = await c.req.text();
   if (text.trim() === '') {
     throw new BadRequestError({

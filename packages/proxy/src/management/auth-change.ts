@@ -8,11 +8,19 @@ export type AuthChange = { tokens: ReadonlyArray<string> } | { all: true };
 
 /**
  * Called after every management change that affects authentication (key update, delete, block,
- * regeneration; user or team update, delete, block; membership changes; budget resets), so the
- * next request with an affected key reads the store again. The one hook for cross-replica
- * announcements too.
+ * regeneration; user or team update, delete, block; membership changes), so the next request
+ * with an affected key reads the store again, on this replica and (through `keyInvalidation`)
+ * on every other.
  */
-export function afterAuthChange(services: Pick<ProxyServices, 'keyResolver'>, change: AuthChange): void {
+export function afterAuthChange(
+  services: Pick<ProxyServices, 'keyResolver' | 'keyInvalidation'>,
+  change: AuthChange,
+): void {
+  if (services.keyInvalidation) {
+    // Forgets here at once and tells the other replicas (Redis pub/sub when configured).
+    services.keyInvalidation.announce('all' in change ? 'all' : change.tokens);
+    return;
+  }
   const resolver = services.keyResolver;
   if (!resolver) return;
   if ('all' in change) {

@@ -35,6 +35,7 @@ export function managementRoutes(
   const management: ManagementServices = {
     store: options.store,
     ...(services.keyResolver ? { keyResolver: services.keyResolver } : {}),
+    ...(services.keyInvalidation ? { keyInvalidation: services.keyInvalidation } : {}),
     accessGroups: options.accessGroups ?? new Map(),
     logger: services.logger,
     now: options.now ?? Date.now,

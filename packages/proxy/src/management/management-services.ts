@@ -3,6 +3,7 @@ import { BadRequestError, isRecord, parseRequest, safeParseJson } from '@switchy
 import type { Store } from '@switchyard/store';
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import type { KeyInvalidation } from '../governance/key-invalidation.js';
 import type { KeyResolver } from '../governance/key-resolver.js';
 import type { Principal } from '../governance/principal.js';
 import { readJsonBody } from '../http/read-json-body.js';
@@ -15,6 +16,7 @@ import { refuseUnsupported } from './schemas/unsupported-fields.js';
 export interface ManagementServices {
   store: Store;
   keyResolver?: KeyResolver;
+  keyInvalidation?: KeyInvalidation;
   accessGroups: AccessGroups;
   logger: Logger;
   /** Clock (ms since epoch) for `duration` → `expires` and the default report windows. */

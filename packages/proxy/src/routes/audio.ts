@@ -56,9 +56,11 @@ export function audioRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void 
   };
   const transcription = async (c: Context<ProxyEnv>) => {
     const request = await readTranscriptionForm(c);
+    const onCall = c.get('callObserver');
     const result = await services.gateway.transcription(request, {
       signal: c.req.raw.signal,
       trace: c.get('trace'),
+      ...(onCall ? { onCall } : {}),
     });
     return c.body(result.text, 200, { 'content-type': result.contentType });
   };
