@@ -14,6 +14,7 @@ import { renderOpenAIError } from './http/openai-error-body.js';
 import { type Logger, silentLogger } from './logger.js';
 import type { AccessGroups } from './management/access-groups.js';
 import { managementRoutes } from './management/management-routes.js';
+import { modelAccess } from './management/model-access.js';
 import { auth } from './middleware/auth/index.js';
 import { errorDialect } from './middleware/error-dialect/index.js';
 import { routeTrace } from './middleware/route-trace/index.js';
@@ -106,7 +107,12 @@ export function createProxyApp(options: ProxyAppOptions): Hono<ProxyEnv> {
   );
   app.use(routeTrace());
   if (options.governance) {
-    const enforce = governance({ ...options.governance, gateway: options.gateway, logger });
+    const enforce = governance({
+      ...options.governance,
+      gateway: options.gateway,
+      logger,
+      modelAccess: (principal, model) => modelAccess(principal, model, services.accessGroups),
+    });
     for (const path of governedPaths) app.use(path, enforce);
   }
 

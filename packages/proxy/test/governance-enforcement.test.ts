@@ -86,6 +86,22 @@ describe('virtual keys on the model routes', () => {
     expect((await chat(expired.key)).status).toBe(401);
   });
 
+  it("refuses a model outside the key's or its team's list with a 403 naming the model", async () => {
+    const { key } = await newKey({ models: ['gpt-test'] });
+    expect((await chat(key, { model: 'gpt-test' })).status).toBe(200);
+    const refused = await chat(key);
+    expect(refused.status).toBe(403);
+    const error = await errorOf(refused);
+    expect(error.code).toBe('model_not_allowed');
+    expect(error.message).toContain("'priced'");
+    expect(setup.upstream.requestCount('priced-model')).toBe(0);
+    await setup.proxy.store.createTeam({ team_id: 'embedders', models: ['embed-test'] });
+    const teamKey = await newKey({ team_id: 'embedders' });
+    const byTeam = await chat(teamKey.key);
+    expect(byTeam.status).toBe(403);
+    expect((await errorOf(byTeam)).message).toContain('team');
+  });
+
   it('logs every call with its real usage and price; spend per key is the sum of its logs', async () => {
     const { key, token } = await newKey({ key_alias: 'logged' });
     for (let sent = 0; sent < 3; sent++) expect((await chat(key)).status).toBe(200);

@@ -66,7 +66,9 @@ export async function runKeyLifecycle(setup: TestProxy, admin: ManagementClient)
   expect(blocked).toBeInstanceOf(OpenAI.AuthenticationError);
   expect((blocked as InstanceType<typeof OpenAI.AuthenticationError>).code).toBe('key_blocked');
   ok(await admin.post('/key/unblock', { key: generated.key }));
-  expect(await admin.as(generated.key).chatStatus()).toBe(200);
+  expect(await admin.as(generated.key).chatStatus('gpt-test')).toBe(200);
+  // Its model list holds: another model is refused.
+  expect(await admin.as(generated.key).chatStatus('local')).toBe(403);
 
   const regenerated = ok<GeneratedKey & { key_alias: string }>(
     await admin.post(`/key/${generated.key}/regenerate`, { max_budget: 20 }),

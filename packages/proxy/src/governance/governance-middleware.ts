@@ -12,6 +12,7 @@ import type { KeyContext, NewSpendLog } from '@switchyard/store';
 import type { Context, MiddlewareHandler } from 'hono';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { Logger } from '../logger.js';
+import type { ModelAccess } from '../management/model-access.js';
 import type { AuthVariables } from '../middleware/auth/index.js';
 import type { LimitDenial, LimitedEntity, Limiter, RateLimitSnapshot, Reservation } from './limiter.js';
 import type { Principal, VirtualKeyPrincipal } from './principal.js';
@@ -52,7 +53,7 @@ export interface GovernanceOptions {
   logger: Logger;
   now?: () => number;
   /** Whether a virtual key may call a model (key, user and team model lists, access groups). */
-  canUseModel?: (principal: VirtualKeyPrincipal, model: string) => boolean;
+  modelAccess?: (principal: VirtualKeyPrincipal, model: string) => ModelAccess;
 }
 
 export interface GovernanceVariables {
@@ -81,9 +82,11 @@ export function governance(options: GovernanceOptions): MiddlewareHandler<Env> {
     const requestId = randomUUID();
     let reservation: Reservation | undefined;
     if (principal.kind === 'virtual') {
-      if (model !== undefined && options.canUseModel && !options.canUseModel(principal, model)) {
+      const access = model === undefined ? undefined : options.modelAccess?.(principal, model);
+      if (access && !access.allowed) {
+        const listed = access.allowedModels.join(', ') || 'none';
         throw new PermissionDeniedError({
-          message: `This key may not call model '${model}'.`,
+          message: `This key may not call model '${model}': its ${access.level}'s models are ${listed}.`,
           param: 'model',
           code: 'model_not_allowed',
         });
