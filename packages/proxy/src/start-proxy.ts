@@ -14,6 +14,7 @@ import { createBudgetResetter } from './governance/budget-resetter.js';
 import { createKeyInvalidation } from './governance/key-invalidation.js';
 import { createKeyResolver } from './governance/key-resolver.js';
 import { createMemoryLimiter, createRedisLimiter } from './governance/limits/index.js';
+import { redisReady } from './governance/redis-ready.js';
 import { createSpendLogWriter } from './governance/spend-log-writer.js';
 import { loadCustomProviders } from './load-custom-providers.js';
 import { createLogger, type Logger } from './logger.js';
@@ -100,7 +101,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     // Load the price table now rather than on the first request (it takes ~20 ms).
     modelTableVersion();
     const sizeMb = config.general_settings?.max_request_size_mb;
-    const governance = openGovernance(store, routerSettings, logger);
+    const governance = await openGovernance(store, routerSettings, logger);
     opened.push(() => governance.close());
     const app = createProxyApp({
       gateway,
@@ -154,7 +155,7 @@ export const limitsPrefix = 'switchyard:limits';
  * and budgets are counted in Redis and key changes announced to every replica through pub/sub;
  * without it, in this process.
  */
-function openGovernance(store: Store, routerSettings: RouterSettings, logger: Logger) {
+async function openGovernance(store: Store, routerSettings: RouterSettings, logger: Logger) {
   const connect = (connectionName: string) => createRouterRedis(routerSettings, { connectionName });
   const limitsRedis = connect('switchyard-limits');
   const limiter = limitsRedis
@@ -169,6 +170,13 @@ function openGovernance(store: Store, routerSettings: RouterSettings, logger: Lo
     ...(publisher ? { publisher } : {}),
     ...(subscriber ? { subscriber } : {}),
   });
+  // Serve once Redis is connected (bounded): until then limits would count per process.
+  const connected = await Promise.all(
+    [limitsRedis, subscriber].map((redis) => (redis ? redisReady(redis, 2_000) : true)),
+  );
+  if (connected.includes(false)) {
+    logger.warn('limits: Redis is not answering at start-up; limits count per process until it does');
+  }
   const spendLogs = createSpendLogWriter({ store, logger });
   const budgets = createBudgetResetter({
     store,
@@ -186,6 +194,7 @@ function openGovernance(store: Store, routerSettings: RouterSettings, logger: Lo
       await spendLogs.close();
       await keyInvalidation.close();
       await limiter.close();
+      await limitsRedis?.quit().catch(() => limitsRedis.disconnect());
     },
   };
 }
