@@ -60,6 +60,22 @@ export interface OpenedStream<T, R> {
 export type AttemptDone = ReturnType<Attempt['hold']>;
 
 export interface CallRunner {
+  /** The options a provider is called with for a deployment (credentials, headers, drop_params). */
+  options(
+    resolved: ResolvedDeployment,
+    call: RoutedCallOptions,
+    requestDropParams: unknown,
+    signal: AbortSignal | undefined,
+    timeoutMs: number | undefined,
+  ): ProviderCallOptions;
+  /** Reports a finished call to `onCall` (the gateway's and the call's), priced from its usage. */
+  report(
+    call: RoutedCallOptions,
+    base: Omit<CallInfo, 'outcome' | 'durationMs' | 'cost'>,
+    outcome: CallOutcome,
+    usage: Usage | undefined,
+    error?: unknown,
+  ): void;
   /**
    * A call through the router whose caller reports it itself (pass-through: its usage arrives with
    * the body). `hold` keeps the attempt open past its promise (in-flight, total deadline) until the
@@ -115,6 +131,32 @@ export function createCallRunner(options: CallRunnerOptions): CallRunner {
     return request;
   }
 
+  function providerOptions(
+    resolved: ResolvedDeployment,
+    call: RoutedCallOptions,
+    requestDropParams: unknown,
+    signal: AbortSignal | undefined,
+    timeoutMs: number | undefined,
+  ): ProviderCallOptions {
+    const { deployment } = resolved;
+    const out: ProviderCallOptions = { model: resolved.model };
+    if (signal) out.signal = signal;
+    const apiKey = call.apiKey ?? deployment.apiKey;
+    const apiBase = call.apiBase ?? deployment.apiBase;
+    if (apiKey !== undefined) out.apiKey = apiKey;
+    if (apiBase !== undefined) out.apiBase = apiBase;
+    if (deployment.apiVersion !== undefined) out.apiVersion = deployment.apiVersion;
+    if (deployment.headers || call.headers) out.headers = { ...deployment.headers, ...call.headers };
+    if (timeoutMs !== undefined) out.timeoutMs = timeoutMs;
+    if (deployment.params) out.params = deployment.params;
+    const dropParams =
+      typeof requestDropParams === 'boolean'
+        ? requestDropParams
+        : (deployment.params?.drop_params ?? options.dropParams);
+    if (dropParams === true) out.dropParams = true;
+    return out;
+  }
+
   function targetFor(
     resolved: ResolvedDeployment,
     call: RoutedCallOptions,
@@ -130,21 +172,7 @@ export function createCallRunner(options: CallRunnerOptions): CallRunner {
         code: 'unknown_provider',
       });
     }
-    const out: ProviderCallOptions = { model: resolved.model, signal };
-    const apiKey = call.apiKey ?? deployment.apiKey;
-    const apiBase = call.apiBase ?? deployment.apiBase;
-    if (apiKey !== undefined) out.apiKey = apiKey;
-    if (apiBase !== undefined) out.apiBase = apiBase;
-    if (deployment.apiVersion !== undefined) out.apiVersion = deployment.apiVersion;
-    if (deployment.headers || call.headers) out.headers = { ...deployment.headers, ...call.headers };
-    if (totalMs !== undefined) out.timeoutMs = totalMs;
-    if (deployment.params) out.params = deployment.params;
-    const dropParams =
-      typeof spec.dropParams === 'boolean'
-        ? spec.dropParams
-        : (deployment.params?.drop_params ?? options.dropParams);
-    if (dropParams === true) out.dropParams = true;
-    return { resolved, provider, options: out };
+    return { resolved, provider, options: providerOptions(resolved, call, spec.dropParams, signal, totalMs) };
   }
 
   function report(
@@ -195,6 +223,9 @@ export function createCallRunner(options: CallRunnerOptions): CallRunner {
   }
 
   return {
+    options: providerOptions,
+    report,
+
     async routed(spec, call, run) {
       const result = await router.route(routeRequest(spec, call), (attempt) =>
         run(targetFor(attempt.resolved, call, spec, attempt.signal, attempt.timeouts.totalMs), attempt.hold),

@@ -1,4 +1,3 @@
-import { cost } from '../cost.js';
 import { BadRequestError } from '../errors/error-classes.js';
 import type { PassthroughRequest, PassthroughResponse, Provider, ProviderCallOptions } from '../provider.js';
 import type { CacheControls, ResponseCache } from '../response-cache/response-cache.js';
@@ -24,7 +23,7 @@ import type { RerankRequest, RerankResponse } from '../schemas/rerank.js';
 import type { TextCompletion, TextCompletionRequest } from '../schemas/text-completion.js';
 import type { Usage } from '../schemas/usage.js';
 import { createBasicRouter } from './basic-router.js';
-import type { CallInfo, CallOutcome } from './call-info.js';
+import type { CallInfo } from './call-info.js';
 import { createCallRunner, type RoutedTarget } from './call-runner.js';
 import { chatStreamRelay } from './chat-stream-relay.js';
 import { createPassthroughs } from './create-passthroughs.js';
@@ -321,52 +320,17 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       () => undefined,
     );
 
+  /** Options of a call made outside the router (pinned pass-through): the caller's signal and deadline. */
   function callOptions(
     resolved: ResolvedDeployment,
     call: CompletionOptions,
     requestDropParams?: unknown,
   ): ProviderCallOptions {
-    const { deployment } = resolved;
-    const out: ProviderCallOptions = { model: resolved.model };
-    const apiKey = call.apiKey ?? deployment.apiKey;
-    const apiBase = call.apiBase ?? deployment.apiBase;
-    if (apiKey !== undefined) out.apiKey = apiKey;
-    if (apiBase !== undefined) out.apiBase = apiBase;
-    if (deployment.apiVersion !== undefined) out.apiVersion = deployment.apiVersion;
-    if (deployment.headers || call.headers) out.headers = { ...deployment.headers, ...call.headers };
-    out.timeoutMs = call.timeoutMs ?? deployment.timeoutMs ?? options.defaultTimeoutMs ?? 600_000;
-    if (call.signal) out.signal = call.signal;
-    if (deployment.params) out.params = deployment.params;
-    const dropParams =
-      typeof requestDropParams === 'boolean'
-        ? requestDropParams
-        : (deployment.params?.drop_params ?? options.dropParams);
-    if (dropParams === true) out.dropParams = true;
-    return out;
+    const timeoutMs = call.timeoutMs ?? resolved.deployment.timeoutMs ?? options.defaultTimeoutMs ?? 600_000;
+    return runner.options(resolved, call, requestDropParams, call.signal, timeoutMs);
   }
 
-  function report(
-    call: CompletionOptions,
-    base: Omit<CallInfo, 'outcome' | 'durationMs' | 'cost'>,
-    outcome: CallOutcome,
-    usage: Usage | undefined,
-    error?: unknown,
-  ): void {
-    if (!options.onCall && !call.onCall) return;
-    const info: CallInfo = { ...base, outcome, durationMs: now() - base.startedAt };
-    if (usage) {
-      info.usage = usage;
-      const priced = cost(usage, base.model, {
-        provider: base.provider,
-        prices: base.deployment.modelInfo ?? {},
-      });
-      if (priced.known) info.cost = priced.total;
-      else info.costUnknownReason = priced.reason;
-    }
-    if (error !== undefined) info.error = error;
-    options.onCall?.(info);
-    call.onCall?.(info);
-  }
+  const report = runner.report;
 
   /** The deployment the router names first for a model (pinned pass-through calls go there). */
   function target(model: string): PassthroughTarget {
