@@ -86,6 +86,15 @@ describe('virtual keys on the model routes', () => {
     expect((await chat(expired.key)).status).toBe(401);
   });
 
+  it("refuses a model route outside the key's allowed_routes with a 403", async () => {
+    const { key } = await newKey({ allowed_routes: ['/key/info'] });
+    const refused = await chat(key);
+    expect(refused.status).toBe(403);
+    expect((await errorOf(refused)).message).toContain('/v1/chat/completions');
+    const llm = await newKey({ allowed_routes: ['llm_api_routes'] });
+    expect((await chat(llm.key)).status).toBe(200);
+  });
+
   it("refuses a model outside the key's or its team's list with a 403 naming the model", async () => {
     const { key } = await newKey({ models: ['gpt-test'] });
     expect((await chat(key, { model: 'gpt-test' })).status).toBe(200);

@@ -13,6 +13,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { Logger } from '../logger.js';
 import type { ModelAccess } from '../management/model-access.js';
+import { authorizeRoute } from '../management/policy/index.js';
 import type { AuthVariables } from '../middleware/auth/index.js';
 import type { LimitDenial, LimitedEntity, Limiter, RateLimitSnapshot, Reservation } from './limiter.js';
 import type { Principal, VirtualKeyPrincipal } from './principal.js';
@@ -82,6 +83,7 @@ export function governance(options: GovernanceOptions): MiddlewareHandler<Env> {
     const requestId = randomUUID();
     let reservation: Reservation | undefined;
     if (principal.kind === 'virtual') {
+      authorizeRoute(principal, c.req.path);
       const access = model === undefined ? undefined : options.modelAccess?.(principal, model);
       if (access && !access.allowed) {
         const listed = access.allowedModels.join(', ') || 'none';
