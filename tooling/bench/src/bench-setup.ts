@@ -103,11 +103,12 @@ export async function startSwitchyard(
   name: string,
   config: string,
   extraArgs: string[] = [],
+  bin = cliBin,
 ): Promise<Spawned> {
   const file = path.join(dir, `${name}.yaml`);
   await writeFile(file, config);
   return spawnServer(
-    [cliBin, '--config', file, '--port', '0', ...extraArgs],
+    [bin, '--config', file, '--port', '0', ...extraArgs],
     /proxy listening on (http:\/\/\S+)/,
     {},
     60_000,

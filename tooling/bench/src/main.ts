@@ -70,6 +70,22 @@ async function main(): Promise<void> {
         pid: switchyard.child.pid,
       },
     };
+    if (settings.baselineCli) {
+      const baseline = await startSwitchyard(
+        dir,
+        'baseline',
+        switchyardConfig(upstream.url, [`  database_path: ${path.join(dir, 'baseline.db')}`], []),
+        [],
+        settings.baselineCli,
+      );
+      servers.push(baseline);
+      core['switchyard baseline'] = {
+        ...core.switchyard!,
+        origin: baseline.url,
+        key: await generateVirtualKey(baseline.url),
+        pid: baseline.child.pid,
+      };
+    }
     // The mock keeps every request it gets: forget them between runs so its memory stays flat.
     const resetUpstream = () => scriptPacedStream(upstream.url, settings.streamChunks, settings.chunkDelayMs);
     const path_ = '/v1/chat/completions';
@@ -116,6 +132,7 @@ async function main(): Promise<void> {
       for (const name of ['reference', 'switchyard'] as const) {
         await resetUpstream();
         const target = core[name]!;
+        if (!target) continue;
         openStreamResults[name] = await openStreams({
           origin: target.origin,
           path: path_,

@@ -18,6 +18,11 @@ export interface BenchSettings {
   startupRuns: number;
   redisUrl: string;
   databaseUrl: string;
+  /**
+   * Another build's `bin/switchyard.js` (`BENCH_BASELINE_CLI`, e.g. a worktree of main), measured
+   * as "switchyard baseline" next to this one in the load phases: a before/after in one run.
+   */
+  baselineCli?: string;
 }
 
 export const allPhases = [
@@ -69,5 +74,6 @@ export function benchSettings(env: Record<string, string | undefined> = process.
     startupRuns: number(env, 'BENCH_STARTUP_RUNS', 5),
     redisUrl: env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
     databaseUrl: env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test',
+    ...(env.BENCH_BASELINE_CLI ? { baselineCli: env.BENCH_BASELINE_CLI } : {}),
   };
 }

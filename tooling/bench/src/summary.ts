@@ -85,6 +85,12 @@ export function evaluateTargets(
     redisP50Ms: p50(phases.cache?.['switchyard cache hit (redis)']),
     directP50Ms: p50(phases.cache?.direct),
   };
+  const baseline = {
+    throughput: throughput(t['switchyard baseline']),
+    cpuPerRequestUs: cpuPer(t['switchyard baseline'], 'request'),
+    addedP50C1Ms: added('latency', 'switchyard baseline', p50),
+    cpuPerChunkUs: cpuPer(phases.stream?.['switchyard baseline'], 'chunk'),
+  };
   const sw = open.switchyard;
   const targets: TargetRow[] = [
     row(
@@ -146,6 +152,14 @@ export function evaluateTargets(
       sw ? sw.droppedChunks === 0 && sw.failedStreams === 0 && sw.rssGrowthMb < 150 : undefined,
     ),
     row(
+      'this build vs baseline: CPU per request; per chunk',
+      known(baseline.cpuPerRequestUs)
+        ? `${cpu.switchyard.toFixed(0)} vs ${baseline.cpuPerRequestUs.toFixed(0)} µs; ${stream.cpuPerChunkUs.switchyard.toFixed(1)} vs ${baseline.cpuPerChunkUs.toFixed(1)} µs`
+        : 'no baseline (BENCH_BASELINE_CLI)',
+      'reported',
+      undefined,
+    ),
+    row(
       'cache hit p50 (local / redis)',
       `${ms(cache.localP50Ms)} / ${ms(cache.redisP50Ms)}`,
       'reported',
@@ -187,6 +201,7 @@ export function evaluateTargets(
     ),
   ];
   return {
+    baseline,
     throughputRatio,
     cpuPerRequestUs: cpu,
     addedLatencyC1Ms: latency,
