@@ -66,6 +66,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let fewest = Number.POSITIVE_INFINITY;
   let errors = 0;
   const one = async (due: bigint) => {
+    // Open loop: from when the request was due, or when it left if the timer fired early.
+    const sentAt = process.hrtime.bigint();
+    const from = sentAt < due ? sentAt : due;
     try {
       const response = await pool.request({
         path: options.path,
@@ -76,7 +79,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       let first = true;
       let text = '';
       for await (const chunk of response.body) {
-        if (first && options.stream) firstChunks.push(Number(process.hrtime.bigint() - due) / 1e6);
+        if (first && options.stream) firstChunks.push(Number(process.hrtime.bigint() - from) / 1e6);
         first = false;
         if (options.stream) text += (chunk as Buffer).toString('utf8');
       }
@@ -89,7 +92,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     } catch {
       errors += 1;
     }
-    latencies.push(Number(process.hrtime.bigint() - due) / 1e6);
+    latencies.push(Number(process.hrtime.bigint() - from) / 1e6);
   };
   const began = process.hrtime.bigint();
   if (options.ratePerSecond) {
