@@ -5,6 +5,8 @@ export interface CliArgs {
   model?: string;
   port: number;
   host: string;
+  /** Worker processes serving the port (node:cluster); 1 serves from this process. */
+  workers: number;
   help: boolean;
   version: boolean;
 }
@@ -22,6 +24,8 @@ Options:
   -m, --model MODEL   quick start with one model, e.g. openai/gpt-4o or mock/demo
   -p, --port PORT     port to listen on (default 4000)
       --host HOST     address to listen on (default 127.0.0.1; 0.0.0.0 for all interfaces)
+  -w, --workers N     worker processes sharing the port (default 1); N > 1 needs Redis
+                      (router_settings.redis_url) and PostgreSQL (general_settings.database_url)
   -h, --help          show this help
   -v, --version       show the version
 
@@ -42,9 +46,14 @@ export function parseCliArgs(argv: ReadonlyArray<string>): CliArgs {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new CliUsageError(`--port must be a whole number from 0 to 65535 (got "${values.port}")`);
   }
+  const workers = values.workers === undefined ? 1 : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 1024) {
+    throw new CliUsageError(`--workers must be a whole number from 1 to 1024 (got "${values.workers}")`);
+  }
   const args: CliArgs = {
     port,
     host: values.host ?? '127.0.0.1',
+    workers,
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -69,6 +78,7 @@ function parse(argv: ReadonlyArray<string>) {
       model: { type: 'string', short: 'm' },
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
+      workers: { type: 'string', short: 'w' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

@@ -1,8 +1,12 @@
+import cluster from 'node:cluster';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { ConfigError, type LoadedConfig, loadConfig, startProxy } from '@switchyard/proxy';
 import { createDefaultProviders } from 'switchyard';
 import { banner } from './banner.js';
 import { CliUsageError, parseCliArgs, usage } from './cli-args.js';
+import { runWorkers, type WorkerListening } from './run-workers.js';
+import { workersRefusal } from './workers-refusal.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -22,8 +26,13 @@ const processIo: CliIo = {
     new Promise((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
+      // A cluster worker whose primary is gone stops too.
+      if (cluster.isWorker) process.once('disconnect', () => resolve());
     }),
 };
+
+/** Set by the primary of `--workers N` when it generated the master key its workers share. */
+const generatedKeyEnv = 'SWITCHYARD_WORKERS_GENERATED_KEY';
 
 /** The `switchyard` command. Resolves with the exit code once the proxy has stopped. */
 export async function main(argv: ReadonlyArray<string>, io: CliIo = processIo): Promise<number> {
@@ -34,7 +43,16 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = processIo): 
     const loaded = args.config
       ? await loadConfig(args.config, { env: io.env })
       : quickStart(args.model ?? '');
-    for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+    const worker = args.workers > 1 && cluster.isWorker;
+    if (!worker) for (const warning of loaded.warnings) io.stderr(`warning: ${warning}\n`);
+    if (args.workers > 1 && cluster.isPrimary) {
+      const refusal = workersRefusal(args.workers, loaded.config, io.env);
+      if (refusal) {
+        io.stderr(`switchyard: ${refusal}\n`);
+        return 1;
+      }
+      return await runWorkers({ workers: args.workers, io, workerEnv: sharedMasterKey(loaded, io.env) });
+    }
     const proxy = await startProxy({
       config: loaded,
       providers: createDefaultProviders(),
@@ -43,13 +61,31 @@ export async function main(argv: ReadonlyArray<string>, io: CliIo = processIo): 
       env: io.env,
       version,
     });
-    io.stdout(banner(proxy, version, loaded.source));
+    const generated = worker && io.env[generatedKeyEnv] === '1';
+    const text = banner(proxy, version, loaded.source, generated ? { keyGenerated: true } : {});
+    if (worker && process.send)
+      process.send({ type: 'switchyard:listening', banner: text } satisfies WorkerListening);
+    else io.stdout(text);
     await io.untilStopped();
     await proxy.close();
     return 0;
   } catch (error) {
     return fail(io, error);
   }
+}
+
+/**
+ * Workers must share one master key: when neither the config nor the environment sets one, the
+ * primary generates it and hands it to every worker.
+ */
+function sharedMasterKey(
+  loaded: LoadedConfig,
+  env: Record<string, string | undefined>,
+): Record<string, string> {
+  if (loaded.config.general_settings?.master_key || env.SWITCHYARD_MASTER_KEY || env.LITELLM_MASTER_KEY) {
+    return {};
+  }
+  return { SWITCHYARD_MASTER_KEY: `sk-${randomBytes(24).toString('base64url')}`, [generatedKeyEnv]: '1' };
 }
 
 function quickStart(model: string): LoadedConfig {

@@ -1,7 +1,6 @@
 import { NotFoundError, PayloadTooLargeError, type Switchyard, SwitchyardError } from '@switchyard/core';
 import type { Store } from '@switchyard/store';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { renderAnthropicError } from './anthropic/anthropic-error-body.js';
@@ -10,6 +9,7 @@ import { createKeyInvalidation, type KeyInvalidation } from './governance/key-in
 import { createKeyResolver, type KeyResolver } from './governance/key-resolver.js';
 import type { Limiter } from './governance/limiter.js';
 import type { SpendLogWriter } from './governance/spend-log-writer.js';
+import { bodyLimit } from './http/body-limit.js';
 import { renderOpenAIError } from './http/openai-error-body.js';
 import { type Logger, silentLogger } from './logger.js';
 import type { AccessGroups } from './management/access-groups.js';

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { masterKey, startTestProxy, type TestProxy } from './start-test-proxy.js';
 
@@ -71,6 +72,64 @@ describe('bad input gets a clear OpenAI-shaped error and the server keeps servin
     const result = await post('/v1/chat/completions', big);
     expect(result.status).toBe(413);
     expectOpenAIError(result.body);
+  });
+
+  it('a chunked body (no content-length) is read and limited as well', async () => {
+    const chunked = (text: string) =>
+      fetch(`${setup.proxy.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: auth,
+        body: new ReadableStream({
+          start(controller) {
+            const bytes = new TextEncoder().encode(text);
+            const half = Math.floor(bytes.length / 2);
+            controller.enqueue(bytes.subarray(0, half));
+            controller.enqueue(bytes.subarray(half));
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+    const small = await chunked(
+      JSON.stringify({ model: 'gpt-test', messages: [{ role: 'user', content: 'in two parts' }] }),
+    );
+    expect(small.status).toBe(200);
+    expect(((await small.json()) as { object: string }).object).toBe('chat.completion');
+    const big = await chunked(
+      JSON.stringify({ model: 'gpt-test', messages: [{ role: 'user', content: 'x'.repeat(20_000) }] }),
+    );
+    expect(big.status).toBe(413);
+    expectOpenAIError((await big.json()) as { error: Record<string, unknown> });
+  });
+
+  it('a body sent in several writes with its content-length is read whole', async () => {
+    const body = JSON.stringify({
+      model: 'gpt-test',
+      messages: [{ role: 'user', content: 'é'.repeat(1_000) }],
+    });
+    const bytes = Buffer.from(body);
+    const url = new URL('/v1/chat/completions', setup.proxy.url);
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = httpRequest(
+        url,
+        { method: 'POST', headers: { ...auth, 'content-length': String(bytes.length) } },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8').on('data', (part: string) => {
+            text += part;
+          });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+        },
+      );
+      request.on('error', reject);
+      // Split inside a two-byte character: the halves only decode together.
+      request.write(bytes.subarray(0, 101));
+      setTimeout(() => request.end(bytes.subarray(101)), 20);
+    });
+    expect(answer.status).toBe(200);
+    expect(setup.upstream.requests.at(-1)?.body).toMatchObject({
+      messages: [{ role: 'user', content: 'é'.repeat(1_000) }],
+    });
   });
 
   it('client-supplied upstream URLs and keys are refused unless an admin allows them', async () => {

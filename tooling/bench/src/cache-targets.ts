@@ -2,13 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { request } from 'undici';
+import { cliBin, masterKey, type Target } from './bench-setup.js';
 import { type Spawned, spawnServer } from './processes.js';
-
-export interface Target {
-  origin: string;
-  model: string;
-  key: string;
-}
 
 /** A proxy with the response cache on, and what it was given. */
 export interface CachedProxy {
@@ -18,7 +13,7 @@ export interface CachedProxy {
 }
 
 /** The config of the bench proxy with `litellm_settings.cache` on. */
-function cachedConfig(upstreamUrl: string, masterKey: string, cacheParams: string): string {
+function cachedConfig(upstreamUrl: string, cacheParams: string, databasePath: string): string {
   return [
     'model_list:',
     '  - model_name: bench',
@@ -32,6 +27,7 @@ function cachedConfig(upstreamUrl: string, masterKey: string, cacheParams: strin
     cacheParams,
     'general_settings:',
     `  master_key: ${masterKey}`,
+    `  database_path: ${databasePath}`,
     '',
   ].join('\n');
 }
@@ -42,10 +38,8 @@ function cachedConfig(upstreamUrl: string, masterKey: string, cacheParams: strin
  * whose second request is not a hit (e.g. no Redis there) is left out, with a note.
  */
 export async function startCachedProxies(options: {
-  cliBin: string;
   dir: string;
   upstreamUrl: string;
-  masterKey: string;
   bodies: string[];
 }): Promise<CachedProxy[]> {
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -58,13 +52,23 @@ export async function startCachedProxies(options: {
   ];
   const started: CachedProxy[] = [];
   for (const variant of variants) {
-    const file = path.join(options.dir, `${variant.name.replace(/\W+/g, '-')}.yaml`);
-    await writeFile(file, cachedConfig(options.upstreamUrl, options.masterKey, variant.params));
+    const slug = variant.name.replace(/\W+/g, '-');
+    const file = path.join(options.dir, `${slug}.yaml`);
+    await writeFile(
+      file,
+      cachedConfig(options.upstreamUrl, variant.params, path.join(options.dir, `${slug}.db`)),
+    );
     const server = await spawnServer(
-      [options.cliBin, '--config', file, '--port', '0'],
+      [cliBin, '--config', file, '--port', '0'],
       /listening on (http:\/\/\S+)/,
     );
-    const target = { origin: server.url, model: 'bench', key: options.masterKey };
+    const target: Target = {
+      origin: server.url,
+      model: 'bench',
+      pacedModel: 'bench',
+      key: masterKey,
+      pid: server.child.pid,
+    };
     if (await primed(target, options.bodies)) {
       started.push({ name: variant.name, target, server });
     } else {

@@ -11,6 +11,7 @@ export function spawnServer(
   args: string[],
   pattern: RegExp,
   env: Record<string, string> = {},
+  timeoutMs = 15_000,
 ): Promise<Spawned> {
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
@@ -20,7 +21,7 @@ export function spawnServer(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`server did not start: ${args.join(' ')}\n${output}`)),
-      15_000,
+      timeoutMs,
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

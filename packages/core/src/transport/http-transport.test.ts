@@ -54,6 +54,17 @@ describe('createHttpTransport', () => {
     expect(sockets.size - before).toBeLessThanOrEqual(2);
   });
 
+  it('serves requests sent at once before its pool exists, and refuses them once closed', async () => {
+    transport = createHttpTransport();
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => transport!.request({ url: `${origin}/x`, method: 'POST', body: '{}' })),
+    );
+    for (const answer of answers) expect(await answer.text()).toBe('ok');
+    const unused = createHttpTransport();
+    await unused.close();
+    await expect(unused.request({ url: `${origin}/x` })).rejects.toMatchObject({ code: 'transport_closed' });
+  });
+
   it('returns status, lower-cased headers and the body', async () => {
     handler = (_request, response) => {
       response.writeHead(418, { 'X-Thing': 'yes' });

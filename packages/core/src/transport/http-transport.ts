@@ -1,4 +1,4 @@
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { SwitchyardError } from '../errors/switchyard-error.js';
 import { Deadline } from './deadline.js';
 import { mapTransportError } from './map-transport-error.js';
@@ -47,22 +47,45 @@ export interface HttpTransport {
 }
 
 export function createHttpTransport(options: HttpTransportOptions = {}): HttpTransport {
-  const dispatcher =
-    options.dispatcher ??
-    new Agent({
-      connect: { timeout: options.connectTimeoutMs ?? 10_000, noDelay: true },
-      keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
-      keepAliveMaxTimeout: 600_000,
-      headersTimeout: options.headersTimeoutMs ?? 300_000,
-      bodyTimeout: options.idleTimeoutMs ?? 300_000,
-      ...(options.connectionsPerOrigin ? { connections: options.connectionsPerOrigin } : {}),
-    });
+  // undici is loaded with the first request, not when this module is: it is a third of the time
+  // `import('@switchyard/core')` takes, and a process that never calls upstream need not pay it.
+  let dispatcher: Dispatcher | undefined = options.dispatcher;
+  let creating: Promise<Dispatcher> | undefined;
+  let closed = false;
+  const create = () =>
+    (creating ??= import('undici').then(({ Agent }) => {
+      dispatcher = new Agent({
+        connect: { timeout: options.connectTimeoutMs ?? 10_000, noDelay: true },
+        keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
+        keepAliveMaxTimeout: 600_000,
+        headersTimeout: options.headersTimeoutMs ?? 300_000,
+        bodyTimeout: options.idleTimeoutMs ?? 300_000,
+        ...(options.connectionsPerOrigin ? { connections: options.connectionsPerOrigin } : {}),
+      });
+      return dispatcher;
+    }));
   return {
-    request: (request) => send(dispatcher, request),
+    request: (request) => {
+      if (dispatcher) return send(dispatcher, request);
+      if (closed) return Promise.reject(closedError(request.url));
+      return create().then((created) => send(created, request));
+    },
     close: async () => {
-      if (!options.dispatcher) await dispatcher.close();
+      closed = true;
+      if (options.dispatcher) return;
+      const created = dispatcher ?? (await creating);
+      await created?.close();
     },
   };
+}
+
+function closedError(url: string): SwitchyardError {
+  return new SwitchyardError({
+    message: `The transport to ${new URL(url).origin} is closed`,
+    status: 500,
+    type: 'server_error',
+    code: 'transport_closed',
+  });
 }
 
 async function send(dispatcher: Dispatcher, request: TransportRequest): Promise<TransportResponse> {

@@ -10,6 +10,7 @@ import {
 } from '@switchyard/core';
 import type { KeyContext, NewSpendLog } from '@switchyard/store';
 import type { Context, MiddlewareHandler } from 'hono';
+import { requestText } from '../http/node-request.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { Logger } from '../logger.js';
 import type { ModelAccess } from '../management/model-access.js';
@@ -188,7 +189,7 @@ async function readModel(
   return {
     model: typeof model === 'string' && model !== '' ? model : undefined,
     body,
-    bytes: (await c.req.text()).length,
+    bytes: (await requestText(c)).length,
   };
 }
 

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
 import { cacheControlsFromHeader } from './cache-headers.js';
 import { takeClientCredentials } from './client-credentials.js';
+import { requestSignal } from './node-request.js';
 import { takeRoutingOptions } from './routing-options.js';
 
 /**
@@ -20,7 +21,7 @@ export function callOptionsFor(
   const options: CompletionOptions = {
     ...overrides,
     ...routing,
-    signal: c.req.raw.signal,
+    signal: requestSignal(c),
     trace: c.get('trace'),
   };
   const cache = cacheControlsFromHeader(c.req.header('cache-control'));

@@ -1,5 +1,6 @@
 import { BadRequestError, isRecord, safeParseJson } from '@switchyard/core';
 import type { Context } from 'hono';
+import { requestText } from './node-request.js';
 
 /** Bodies already parsed, by request: middleware and route share one parse. */
 const parsedBodies = new WeakMap<Request, Record<string, unknown>>();
@@ -17,7 +18,7 @@ export async function readJsonBody(c: Context): Promise<Record<string, unknown>>
 }
 
 async function parseJsonBody(c: Context): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
+  const text = await requestText(c);
   if (text.trim() === '') {
     throw new BadRequestError({
       message: 'The request body is empty; send a JSON object.',

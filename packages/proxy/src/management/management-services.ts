@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { KeyInvalidation } from '../governance/key-invalidation.js';
 import type { KeyResolver } from '../governance/key-resolver.js';
 import type { Principal } from '../governance/principal.js';
+import { requestText } from '../http/node-request.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { Logger } from '../logger.js';
 import type { ProxyEnv } from '../proxy-env.js';
@@ -53,7 +54,7 @@ export async function readBody<T extends z.ZodType>(
 }
 
 async function readOptionalJsonBody(c: Context<ProxyEnv>): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
+  const text = await requestText(c);
   if (text.trim() === '') return {};
   const parsed = safeParseJson(text);
   if (!parsed.ok || !isRecord(parsed.value)) {

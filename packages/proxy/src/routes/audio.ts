@@ -2,6 +2,7 @@ import { BadRequestError, parseRequest, speechRequestSchema } from '@switchyard/
 import type { Context, Hono } from 'hono';
 import { byteStream } from '../http/byte-stream.js';
 import { callOptionsFor } from '../http/call-options.js';
+import { requestSignal } from '../http/node-request.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import type { ProxyEnv, ProxyServices } from '../proxy-env.js';
 
@@ -58,7 +59,7 @@ export function audioRoutes(app: Hono<ProxyEnv>, services: ProxyServices): void 
     const request = await readTranscriptionForm(c);
     const onCall = c.get('callObserver');
     const result = await services.gateway.transcription(request, {
-      signal: c.req.raw.signal,
+      signal: requestSignal(c),
       trace: c.get('trace'),
       ...(onCall ? { onCall } : {}),
     });

@@ -9,6 +9,7 @@ import {
 } from '@switchyard/core';
 import type { Context, Hono } from 'hono';
 import { callOptionsFor } from '../http/call-options.js';
+import { requestSignal } from '../http/node-request.js';
 import { passthroughResponse } from '../http/passthrough-response.js';
 import { readJsonBody } from '../http/read-json-body.js';
 import { responsesSseResponse } from '../http/responses-sse-response.js';
@@ -72,7 +73,7 @@ export function responsesRoutes(app: Hono<ProxyEnv>, services: ProxyServices): v
 
   /** Forwards to the upstream that stores the response; undefined when the gateway stores it. */
   const forward = (c: Context<ProxyEnv>, operation: ResponseOperation) =>
-    gateway.forwardResponseOperation(c.req.param('id')!, operation, { signal: c.req.raw.signal });
+    gateway.forwardResponseOperation(c.req.param('id')!, operation, { signal: requestSignal(c) });
 
   const retrieve = async (c: Context<ProxyEnv>) => {
     const query = pick(c, retrieveParams);
