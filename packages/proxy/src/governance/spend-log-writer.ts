@@ -9,6 +9,11 @@ export interface SpendLogWriterOptions {
   /** Flush as soon as this many logs wait (default 200). */
   batchSize?: number;
   /**
+   * Most logs per store call (default 64). SQLite writes synchronously on the event loop: small
+   * transactions, with a turn of the event loop between them, keep each pause short.
+   */
+  writeSize?: number;
+  /**
    * Most logs kept while the store is failing (default 50,000). Beyond it new logs are dropped,
    * with an error logged: memory stays bounded however long the database is down.
    */
@@ -35,6 +40,7 @@ export interface SpendLogWriter {
 export function createSpendLogWriter(options: SpendLogWriterOptions): SpendLogWriter {
   const intervalMs = options.intervalMs ?? 1_000;
   const batchSize = options.batchSize ?? 200;
+  const writeSize = options.writeSize ?? 64;
   const maxQueued = options.maxQueued ?? 50_000;
   let queue: NewSpendLog[] = [];
   let writing: Promise<void> | undefined;
@@ -43,7 +49,7 @@ export function createSpendLogWriter(options: SpendLogWriterOptions): SpendLogWr
 
   async function writeAll(): Promise<void> {
     while (queue.length > 0) {
-      const batch = queue.slice(0, 500);
+      const batch = queue.slice(0, writeSize);
       try {
         await options.store.recordSpendBatch(batch);
       } catch (error) {
@@ -61,6 +67,8 @@ export function createSpendLogWriter(options: SpendLogWriterOptions): SpendLogWr
         failing = false;
         options.logger.info('spend logs: the store accepts batches again', { pending: queue.length });
       }
+      // Let requests run between two writes.
+      if (queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
