@@ -29,7 +29,7 @@ import { chatStreamRelay } from './chat-stream-relay.js';
 import { createPassthroughs } from './create-passthroughs.js';
 import type { ModelDeployment, ResolvedDeployment } from './deployment.js';
 import { nativeTextCompletion } from './native-text-completion.js';
-import { type PassthroughHost, type PassthroughTarget, takesNatively } from './passthrough.js';
+import { type PassthroughHost, type PassthroughTarget, takesNatively, upstreamBody } from './passthrough.js';
 import { rerankUsage } from './rerank-usage.js';
 import type { CallKind, CallTrace, RouterFactory } from './router.js';
 import { textCompletionViaChat } from './text-completion.js';
@@ -135,20 +135,6 @@ export interface Switchyard extends ResponsesApi {
   close(): Promise<void>;
 }
 
-/**
- * The request as the provider sees it: the upstream model id, without the gateway's own fields
- * (`drop_params`) and without the deployment's `additional_drop_params` (litellm's list of fields
- * always removed for that deployment).
- */
-function upstreamRequest<T extends { model: string }>(request: T, resolved: ResolvedDeployment): T {
-  const out: Record<string, unknown> = { ...request, model: resolved.model };
-  delete out.drop_params;
-  delete out.cache; // litellm's per-request cache controls, never sent upstream
-  const always = resolved.deployment.params?.additional_drop_params;
-  if (Array.isArray(always)) for (const name of always) if (typeof name === 'string') delete out[name];
-  return out as T;
-}
-
 /** Builds a gateway from provider instances and (optionally) a model list. */
 export function createSwitchyard(options: SwitchyardOptions): Switchyard {
   const providers = new Map<string, Provider>();
@@ -194,7 +180,7 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
         { ...spec, stream: true },
         call,
         async ({ resolved, provider, options: providerOptions }) => {
-          const upstream = upstreamRequest(request, resolved);
+          const upstream = upstreamBody(request, resolved);
           if (provider.capabilities.streamUsage) {
             upstream.stream_options = { ...request.stream_options, include_usage: true };
           }
@@ -208,7 +194,7 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
       { ...spec, stream: false },
       call,
       ({ resolved, provider, options: providerOptions }) =>
-        provider.chat(upstreamRequest(request, resolved), providerOptions),
+        provider.chat(upstreamBody(request, resolved), providerOptions),
       (response) => response.usage ?? undefined,
     );
   }
@@ -242,7 +228,7 @@ export function createSwitchyard(options: SwitchyardOptions): Switchyard {
             code: 'unsupported_operation',
           });
         }
-        return run(upstreamRequest(request, resolved), providerOptions);
+        return run(upstreamBody(request, resolved), providerOptions);
       },
       usageOf,
     );

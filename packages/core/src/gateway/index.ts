@@ -15,8 +15,8 @@ export { ModelCatalog } from './model-catalog.js';
 export {
   type PassthroughHost,
   type PassthroughTarget,
-  passthroughBody,
   takesNatively,
+  upstreamBody,
 } from './passthrough.js';
 export type {
   Attempt,

@@ -7,7 +7,7 @@ import { defaultCapabilities } from '../provider.js';
 import type { CallInfo } from './call-info.js';
 import { createSwitchyard } from './create-switchyard.js';
 import type { ModelDeployment } from './deployment.js';
-import { passthroughBody, takesNatively } from './passthrough.js';
+import { takesNatively, upstreamBody } from './passthrough.js';
 
 const encoder = new TextEncoder();
 
@@ -92,15 +92,13 @@ describe('takesNatively', () => {
   });
 });
 
-describe('passthroughBody', () => {
+describe('upstreamBody', () => {
   it('sends the upstream model id, without the gateway’s fields and the always-dropped ones', () => {
     const resolved = {
       deployment: deployment({ params: { additional_drop_params: ['user'] } }),
       model: 'upstream-instruct',
     };
-    expect(
-      passthroughBody({ model: 'instruct', prompt: 'x', drop_params: true, user: 'u' }, resolved),
-    ).toEqual({
+    expect(upstreamBody({ model: 'instruct', prompt: 'x', drop_params: true, user: 'u' }, resolved)).toEqual({
       model: 'upstream-instruct',
       prompt: 'x',
     });

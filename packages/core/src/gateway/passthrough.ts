@@ -74,19 +74,18 @@ export function takesNatively(api: string, target: PassthroughTarget, options: P
 }
 
 /**
- * The body as the upstream gets it: the upstream model id, without the gateway's own fields
- * (`drop_params`, `cache`) and the deployment's `additional_drop_params` (as on the translated path).
+ * The body as the upstream gets it, translated or passed through: the upstream model id, without
+ * the gateway's own fields (`drop_params`, and `cache`: litellm's per-request cache controls) and
+ * without the deployment's `additional_drop_params` (litellm's list of fields always removed for
+ * that deployment).
  */
-export function passthroughBody(
-  body: Record<string, unknown>,
-  resolved: ResolvedDeployment,
-): Record<string, unknown> {
+export function upstreamBody<T extends object>(body: T, resolved: ResolvedDeployment): T {
   const out: Record<string, unknown> = { ...body, model: resolved.model };
   delete out.drop_params;
-  delete out.cache; // litellm's per-request cache controls
+  delete out.cache;
   const always = resolved.deployment.params?.additional_drop_params;
   if (Array.isArray(always)) for (const name of always) if (typeof name === 'string') delete out[name];
-  return out;
+  return out as T;
 }
 
 export interface SendOptions {
@@ -221,7 +220,7 @@ export async function passthroughToModel(
     });
   }
   return host.routeNative(api, model, call, body, (target, options, hold) => {
-    const upstream = { ...request, body: passthroughBody(body, target.resolved) };
+    const upstream = { ...request, body: upstreamBody(body, target.resolved) };
     return sendPassthrough(host, api, upstream, target, call, {
       report: true,
       requestedModel: model,

@@ -6,9 +6,9 @@ import { sameUpstreamAccount } from '../gateway/deployment-key.js';
 import {
   type PassthroughHost,
   type PassthroughTarget,
-  passthroughBody,
   type SendOptions,
   sendPassthrough,
+  upstreamBody,
 } from '../gateway/passthrough.js';
 import type { PassthroughRequest, PassthroughResponse, Provider } from '../provider.js';
 import { continuedFrom } from './continue-natively.js';
@@ -152,7 +152,7 @@ export function createNativeResponses(options: NativeResponsesOptions): NativeRe
       const ref = previousId === undefined ? undefined : await store.getUpstream(previousId);
       const send = (
         target: PassthroughTarget,
-        upstreamBody: Record<string, unknown>,
+        input: Record<string, unknown>,
         routed?: Pick<SendOptions, 'options' | 'hold'>,
       ) => {
         const created: UpstreamResponseRef = {
@@ -161,7 +161,7 @@ export function createNativeResponses(options: NativeResponsesOptions): NativeRe
           provider: target.provider.id,
           model: target.resolved.model,
         };
-        const upstream = { ...request, body: passthroughBody(upstreamBody, target.resolved) };
+        const upstream = { ...request, body: upstreamBody(input, target.resolved) };
         return sendPassthrough(host, api, upstream, target, call, {
           report: true,
           requestedModel: model,
@@ -173,9 +173,9 @@ export function createNativeResponses(options: NativeResponsesOptions): NativeRe
       if (ref && previousId !== undefined) return send(continuationTarget(ref, previousId, model), body);
       // A conversation the chat bridge stored is unknown upstream: send its turns as input.
       const bridged = previousId === undefined ? undefined : await store.get(previousId);
-      const upstreamBody = bridged ? continuedFrom(body, bridged) : body;
+      const sent = bridged ? continuedFrom(body, bridged) : body;
       return host.routeNative(api, model, call, body, (target, options, hold) =>
-        send(target, upstreamBody, { options, hold }),
+        send(target, sent, { options, hold }),
       );
     },
 
