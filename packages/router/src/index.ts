@@ -35,3 +35,4 @@ export { createMemoryRouterState, type MemoryRouterStateOptions } from './state/
 export type { RouterStateLogger } from './state/redis-guard.js';
 export { createRedisRouterState, type RedisRouterStateOptions } from './state/redis-router-state.js';
 export type { RouterState } from './state/router-state.js';
+export { escapeKeyPart } from './state/router-state-keys.js';

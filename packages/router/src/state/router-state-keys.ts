@@ -6,7 +6,7 @@ const unsafeCharacter = /[^A-Za-z0-9._\-/]/g;
 const maxPartLength = 128;
 
 /**
- * A deployment id as one Redis key part: readable when short, `%XXXX` (the UTF-16 code unit in
+ * An id (a deployment, a key hash, a user or team id) as one Redis key part: readable when short, `%XXXX` (the UTF-16 code unit in
  * hex) for every character outside `[A-Za-z0-9._-/]`, so two ids never share a key and no id
  * can reach into another part of the key; ids longer than 128 characters once escaped become
  * `#` and their SHA-256.

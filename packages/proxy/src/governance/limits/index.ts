@@ -9,7 +9,6 @@ export type {
   ReserveRequest,
   ReserveResult,
 } from '../limiter.js';
-export { escapeKeyPart } from './limiter-keys.js';
 export {
   createMemoryLimiter,
   type MemoryLimiter,

@@ -1,3 +1,4 @@
+import { escapeKeyPart } from '@switchyard/router';
 import { describe, expect, it } from 'vitest';
 import {
   type EntityUsage,
@@ -6,7 +7,6 @@ import {
   rateLimitSnapshot,
   secondsLeftInMinute,
 } from './limit-rules.js';
-import { escapeKeyPart } from './limiter-keys.js';
 import { entity } from './test-utils/limiter-fixtures.js';
 
 const usage = (fields: Partial<EntityUsage>): EntityUsage => ({ ...noUsage, ...fields });

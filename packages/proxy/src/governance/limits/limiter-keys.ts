@@ -1,27 +1,5 @@
-import { createHash } from 'node:crypto';
+import { escapeKeyPart } from '@switchyard/router';
 import type { LimitScope } from '../limiter.js';
-
-// Characters kept as they are in a key part; everything else (`:` included, so parts cannot run
-// into each other, and `%` and `#`, so the escaping stays injective) is written as %XXXX.
-// (The same rule as the router's `escapeKeyPart`; copied so the proxy does not reach into the
-// router's internals for it.)
-const unsafeCharacter = /[^A-Za-z0-9._\-/]/g;
-const maxPartLength = 128;
-
-/**
- * An id as one Redis key part: readable when short, `%XXXX` (the UTF-16 code unit in hex) for
- * every character outside `[A-Za-z0-9._-/]`, so two ids never share a key and no id can reach
- * into another part of the key; ids longer than 128 characters once escaped become `#` and their
- * SHA-256.
- */
-export function escapeKeyPart(id: string): string {
-  const escaped = id.replace(
-    unsafeCharacter,
-    (character) => `%${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  if (escaped.length <= maxPartLength) return escaped;
-  return `#${createHash('sha256').update(id).digest('hex')}`;
-}
 
 /** The Redis keys of one entity's limits, all under one prefix. */
 export interface EntityKeys {
